@@ -1,0 +1,5 @@
+export * from './topic-registry';
+export * from './gen/atrium/common/v1/envelope_pb';
+export * from './gen/atrium/common/v1/options_pb';
+export * from './gen/atrium/member/v1/member_events_pb';
+export * from './gen/atrium/points/v1/points_events_pb';

@@ -1,0 +1,64 @@
+import type { DescMessage } from '@bufbuild/protobuf';
+import { MemberRegisteredSchema } from './gen/atrium/member/v1/member_events_pb';
+import { PointsAccountOpenedSchema } from './gen/atrium/points/v1/points_events_pb';
+
+/** What the Kafka message key of a topic holds; it decides which events keep their order. */
+export type TopicKey = 'memberId' | 'receiptNumber' | 'tenantId' | 'campaignId' | 'companyId';
+
+export interface EventTypeDefinition {
+  /** The event type written into the envelope, e.g. "member.registered". */
+  readonly type: string;
+  /** The payload schema generated from proto/. */
+  readonly schema: DescMessage;
+  /** Current schema version of the payload; consumers reject versions they do not know. */
+  readonly schemaVersion: number;
+}
+
+export interface TopicDefinition {
+  readonly name: string;
+  readonly key: TopicKey;
+  /** Partitions created at start-up; more partitions let more consumers share the load. */
+  readonly partitions: number;
+  readonly eventTypes: readonly EventTypeDefinition[];
+}
+
+/**
+ * Every topic in Atrium, its key and the event types it carries. Services create these at
+ * start-up (with their `.dlq` companions) and the messaging lib refuses to publish an event
+ * type on a topic that does not list it.
+ */
+export const TOPICS = {
+  memberEvents: {
+    name: 'atrium.member.events.v1',
+    key: 'memberId',
+    partitions: 6,
+    eventTypes: [{ type: 'member.registered', schema: MemberRegisteredSchema, schemaVersion: 1 }],
+  },
+  pointsEvents: {
+    name: 'atrium.points.events.v1',
+    key: 'memberId',
+    partitions: 6,
+    eventTypes: [{ type: 'points.account-opened', schema: PointsAccountOpenedSchema, schemaVersion: 1 }],
+  },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS]['name'];
+
+/** Suffix of the dead-letter topic that belongs to every topic. */
+export const DEAD_LETTER_SUFFIX = '.dlq';
+
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}${DEAD_LETTER_SUFFIX}`;
+}
+
+export function allTopics(): readonly TopicDefinition[] {
+  return Object.values(TOPICS);
+}
+
+export function findTopic(name: string): TopicDefinition | undefined {
+  return allTopics().find((topic) => topic.name === name);
+}
+
+export function findEventType(topic: TopicDefinition, type: string): EventTypeDefinition | undefined {
+  return topic.eventTypes.find((eventType) => eventType.type === type);
+}

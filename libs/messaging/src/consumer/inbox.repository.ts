@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+
+interface InboxRecord {
+  _id: string;
+  consumerGroup: string;
+  eventId: string;
+  topic: string;
+  type: string;
+  processedAt: Date;
+}
+
+/**
+ * Event ids each consumer group has finished with, in the service's own database, so a
+ * redelivered event (after a rebalance, a crash before the offset commit, or a relay that
+ * published twice) is recognised and skipped.
+ */
+@Injectable()
+export class InboxRepository {
+  private readonly collectionName = 'messaging_inbox';
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async findProcessed(consumerGroup: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const records = await this.collection()
+      .find({ _id: { $in: eventIds.map((eventId) => inboxId(consumerGroup, eventId)) } }, { projection: { eventId: 1 } })
+      .toArray();
+    return new Set(records.map((record) => record.eventId));
+  }
+
+  async markProcessed(consumerGroup: string, events: readonly { eventId: string; topic: string; type: string }[]): Promise<void> {
+    if (events.length === 0) return;
+    const processedAt = new Date();
+    await this.collection().bulkWrite(
+      events.map((event) => ({
+        updateOne: {
+          filter: { _id: inboxId(consumerGroup, event.eventId) },
+          update: { $setOnInsert: { consumerGroup, eventId: event.eventId, topic: event.topic, type: event.type, processedAt } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  private collection() {
+    return this.connection.collection<InboxRecord>(this.collectionName);
+  }
+}
+
+function inboxId(consumerGroup: string, eventId: string): string {
+  return `${consumerGroup}:${eventId}`;
+}

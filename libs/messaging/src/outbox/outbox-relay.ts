@@ -1,0 +1,97 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { LOGGER, type Logger } from '@atrium/observability';
+import { EventPublisher } from '../publisher/event-publisher';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import type { OutboxEntry } from './outbox-entry';
+import { HAS_PENDING_OUTBOX } from './outbox-field';
+
+const BATCH_SIZE = 200;
+
+interface DocumentWithOutbox {
+  _id: unknown;
+  outbox: OutboxEntry[];
+}
+
+/**
+ * Publishes the events waiting in documents' `outbox` arrays, then removes them.
+ * A crash between the write and the publish, or between the publish and the removal, loses
+ * nothing: the entry stays until it has been published, and a second publish of the same
+ * event id is dropped by every consumer's inbox. Runs in every replica; they may publish the
+ * same entry twice, never zero times.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly models = new Set<Model<DocumentWithOutbox>>();
+  private readonly log: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'outbox-relay' });
+  }
+
+  /** Called by each repository whose collection carries an outbox. */
+  watch<Document extends { outbox: OutboxEntry[] }>(model: Model<Document>): void {
+    this.models.add(model as unknown as Model<DocumentWithOutbox>);
+  }
+
+  /** Asks for a publish now; a write that just added entries calls this to cut latency. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drainUntilEmpty().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      }
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    const every = this.options.outboxPollMs ?? 500;
+    this.timer = setInterval(() => this.nudge(), every);
+    this.nudge();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Publishes everything pending in every watched collection; returns how many events. */
+  async drain(): Promise<number> {
+    let published = 0;
+    for (const model of this.models) {
+      const documents = await model.find(HAS_PENDING_OUTBOX, { outbox: 1 }).limit(BATCH_SIZE).lean<DocumentWithOutbox[]>();
+      for (const document of documents) {
+        await this.publisher.publish(document.outbox);
+        await model.updateOne({ _id: document._id }, { $pull: { outbox: { eventId: { $in: document.outbox.map((e) => e.eventId) } } } });
+        published += document.outbox.length;
+      }
+    }
+    return published;
+  }
+
+  private async drainUntilEmpty(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.drain()) > 0) {
+        // keep going while there is a backlog
+      }
+    } catch (error) {
+      // Kafka or the database is away; the entries stay and the next tick tries again.
+      this.log.warn({ err: error }, 'outbox relay could not publish; will retry');
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import pino, { type Logger } from 'pino';
+import { maskPersonalData, maskPhone } from './mask-personal-data';
+
+export type { Logger } from 'pino';
+
+/**
+ * A JSON logger whose every line passes through the personal-data mask, whatever the caller
+ * put in it: structured fields, the message text and error messages alike.
+ */
+export function createLogger(service: string, level: string): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    messageKey: 'msg',
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => maskPersonalData(object) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((arg) => (typeof arg === 'string' ? maskPhone(arg) : arg)) as Parameters<typeof method>;
+        method.apply(this, masked);
+      },
+    },
+  });
+}

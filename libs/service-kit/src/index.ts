@@ -1,0 +1,4 @@
+export * from './service-kit.module';
+export * from './run-service';
+export * from './redis.provider';
+export * from './health/readiness.service';

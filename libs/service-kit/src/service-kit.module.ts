@@ -1,0 +1,48 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import type { ServiceVariables } from '@atrium/config';
+import { MessagingModule, type MessagingOptions } from '@atrium/messaging';
+import { ObservabilityModule, type Logger, type Metrics } from '@atrium/observability';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { REDIS_URL, RedisConnection } from './redis.provider';
+
+export interface ServiceKitOptions {
+  readonly serviceName: string;
+  readonly config: Pick<ServiceVariables, 'KAFKA_BROKERS' | 'MONGO_URL' | 'REDIS_URL'>;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly messaging?: Partial<Omit<MessagingOptions, 'serviceName' | 'brokers'>>;
+}
+
+/** Each service's database on the shared server: `atrium_<service>`. */
+export function databaseNameOf(serviceName: string): string {
+  return `atrium_${serviceName.replace(/-/g, '_')}`;
+}
+
+/**
+ * What every Atrium service has: the logger and metrics, its own MongoDB database, Kafka
+ * messaging, Redis, and the health and metrics endpoints.
+ */
+@Global()
+@Module({})
+export class ServiceKitModule {
+  static forRoot(options: ServiceKitOptions): DynamicModule {
+    const { serviceName, config, logger, metrics } = options;
+    return {
+      module: ServiceKitModule,
+      imports: [
+        ObservabilityModule.forRoot(logger, metrics),
+        MongooseModule.forRoot(config.MONGO_URL, {
+          dbName: databaseNameOf(serviceName),
+          // FerretDB and a single-node MongoDB alike: fail fast instead of queueing forever.
+          serverSelectionTimeoutMS: 10_000,
+        }),
+        MessagingModule.forRoot({ serviceName, brokers: config.KAFKA_BROKERS, ...options.messaging }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: REDIS_URL, useValue: config.REDIS_URL }, RedisConnection, ReadinessService],
+      exports: [RedisConnection],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { ConflictError, NotFoundError } from '@atrium/errors';
+
+/** One member per phone number: a second registration points at the first. */
+export class PhoneAlreadyRegisteredError extends ConflictError {
+  constructor(existingMemberId: string) {
+    super('member.phone-taken', 'A member with this phone number already exists.', [{ field: 'phone', message: 'is already registered' }], {
+      existingMemberId,
+    });
+  }
+}
+
+export class MemberNotFoundError extends NotFoundError {
+  constructor(memberId: string) {
+    super('member.not-found', `No member has id ${memberId}.`, [], { memberId });
+  }
+}

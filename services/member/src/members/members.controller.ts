@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MemberResponse } from './dto/member.response';
+import { RegisterMemberDto } from './dto/register-member.dto';
+import { MembersService } from './members.service';
+
+@ApiTags('members')
+@Controller('members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiCreatedResponse({ type: MemberResponse, description: 'The member is registered; member.registered is published' })
+  @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem)' })
+  async register(@Body() body: RegisterMemberDto): Promise<MemberResponse> {
+    return MemberResponse.of(await this.members.registerAtDesk(body));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MemberResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<MemberResponse> {
+    return MemberResponse.of(await this.members.get(id));
+  }
+}

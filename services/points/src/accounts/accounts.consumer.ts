@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { TOPICS, type MemberRegistered } from '@atrium/contracts';
+import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
+import { AccountsService } from './accounts.service';
+
+/** Every new member gets a points account, opened from the member service's event. */
+@Controller()
+export class AccountsConsumer {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
+  async onMemberRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
+    await this.accounts.openAccount(event.payload.memberId, event.traceId);
+  }
+}

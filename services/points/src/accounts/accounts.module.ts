@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ACCOUNT_MODEL, accountSchema } from './account.schema';
+import { AccountsConsumer } from './accounts.consumer';
+import { AccountsController } from './accounts.controller';
+import { AccountsRepository } from './accounts.repository';
+import { AccountsService } from './accounts.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }])],
+  controllers: [AccountsController, AccountsConsumer],
+  providers: [AccountsRepository, AccountsService],
+})
+export class AccountsModule {}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { PointsAccountOpenedSchema, TOPICS } from '@atrium/contracts';
+import { OutboxEntryFactory } from '@atrium/messaging';
+import type { PointsAccount } from './account.entity';
+import { AccountNotFoundError } from './account.errors';
+import { AccountsRepository } from './accounts.repository';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly outbox: OutboxEntryFactory,
+  ) {}
+
+  /** Opens a new member's account at zero; a second call for the same member changes nothing. */
+  async openAccount(memberId: string, traceId: string): Promise<boolean> {
+    const openedAt = new Date();
+    const opened = this.outbox.create({
+      topic: TOPICS.pointsEvents,
+      type: 'points.account-opened',
+      schema: PointsAccountOpenedSchema,
+      key: memberId,
+      traceId,
+      occurredAt: openedAt,
+      payload: { memberId, openedAt: timestampFromDate(openedAt) },
+    });
+    return this.accounts.openIfAbsent(memberId, openedAt, opened);
+  }
+
+  async get(memberId: string): Promise<PointsAccount> {
+    const account = await this.accounts.findByMemberId(memberId);
+    if (!account) throw new AccountNotFoundError(memberId);
+    return account;
+  }
+}
