@@ -13,6 +13,8 @@ export function createLogger(service: string, level: string): Logger {
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
+    // Errors are already turned into { type, message, stack } (masked) by the log formatter.
+    serializers: { err: (error: unknown) => error },
     formatters: {
       level: (label) => ({ level: label }),
       log: (object) => maskPersonalData(object) as Record<string, unknown>,

@@ -77,7 +77,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const documents = await model.find(HAS_PENDING_OUTBOX, { outbox: 1 }).limit(BATCH_SIZE).lean<DocumentWithOutbox[]>();
       for (const document of documents) {
         await this.publisher.publish(document.outbox);
-        await model.updateOne({ _id: document._id }, { $pull: { outbox: { eventId: { $in: document.outbox.map((e) => e.eventId) } } } });
+        // $pullAll with the exact entries read: FerretDB ignores $pull with a condition, and
+        // entries appended meanwhile are left for the next round.
+        await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
         published += document.outbox.length;
       }
     }

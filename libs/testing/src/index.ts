@@ -1,0 +1,3 @@
+export * from './wait-for';
+export * from './topic-recorder';
+export * from './infra-env';
