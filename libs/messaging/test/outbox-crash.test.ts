@@ -26,7 +26,7 @@ async function writeThenHang(args: string[]): Promise<{ child: ChildProcess; wri
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(([code]) => Promise.reject(new Error(`fixture exited with ${String(code)}`)))])) as [string];
   return { child, ...(JSON.parse(line) as { written: string; documentId: string }) };
 }

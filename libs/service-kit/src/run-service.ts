@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { requestValidationPipe, ProblemDetailsFilter } from '@atrium/http-problem';
 import { connectEventConsumers } from '@atrium/messaging';
-import { NestPinoLogger, type Logger, type Metrics } from '@atrium/observability';
+import type { z } from 'zod';
+import { loadConfigOrExit, type ServiceVariables } from '@atrium/config';
+import { createLogger, Metrics, NestPinoLogger, type Logger } from '@atrium/observability';
 import { HttpMetricsInterceptor } from './http-metrics.interceptor';
 
 export interface RunServiceOptions {
@@ -53,4 +55,32 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     logger.fatal({ err: error }, `${options.serviceName} failed to start`);
     process.exit(1);
   }
+}
+
+export interface StartServiceOptions<Config extends ServiceVariables> {
+  readonly serviceName: string;
+  /** The service's env.schema.ts: validated before anything else starts. */
+  readonly envSchema: z.ZodType<Config>;
+  readonly appModule: (config: Config, logger: Logger, metrics: Metrics) => DynamicModule;
+  readonly consumesEvents: boolean;
+  readonly openApi: RunServiceOptions['openApi'];
+  /** The variable holding the HTTP port, when it is not HTTP_PORT (the gateway's GATEWAY_PORT). */
+  readonly port?: (config: Config) => number;
+}
+
+/** A service's whole main.ts: validated config, masked JSON logger, metrics, then runService. */
+export async function startService<Config extends ServiceVariables>(options: StartServiceOptions<Config>): Promise<INestApplication> {
+  const config = loadConfigOrExit(options.serviceName, options.envSchema as z.ZodObject) as Config;
+  const logger = createLogger(options.serviceName, config.LOG_LEVEL);
+  const metrics = new Metrics(options.serviceName);
+  return runService({
+    serviceName: options.serviceName,
+    module: options.appModule(config, logger, metrics),
+    host: config.HTTP_HOST,
+    port: options.port ? options.port(config) : config.HTTP_PORT,
+    logger,
+    metrics,
+    consumesEvents: options.consumesEvents,
+    openApi: options.openApi,
+  });
 }

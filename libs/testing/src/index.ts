@@ -1,3 +1,4 @@
 export * from './wait-for';
 export * from './topic-recorder';
 export * from './infra-env';
+export * from './service-process';

@@ -39,7 +39,7 @@ export class TopicRecorder {
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning });
     await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: ({ topic, partition, message }) => {
         this.messages.push({
           topic,
           partition,
@@ -48,14 +48,15 @@ export class TopicRecorder {
           value: message.value?.toString() ?? null,
           headers: stringHeaders(message.headers),
         });
+        return Promise.resolve();
       },
     });
-    await waitFor('the recorder to join its group', async () => (assigned ? true : undefined));
+    await waitFor('the recorder to join its group', () => Promise.resolve(assigned ? true : undefined));
     return this;
   }
 
   async waitForMessage(what: string, matches: (message: RecordedMessage) => boolean, timeoutMs = 20_000): Promise<RecordedMessage> {
-    return waitFor(what, async () => this.messages.find(matches), timeoutMs);
+    return waitFor(what, () => Promise.resolve(this.messages.find(matches)), timeoutMs);
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const INFRA_VARS = ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'] as const;
+
+// A cold first run builds FerretDB and downloads the Kafka jars: minutes, not seconds.
+const UP_TIMEOUT_MS = 20 * 60 * 1000;
+
+/** The repository root: the nearest folder above this file that has scripts/infra. */
+function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (existsSync(path.join(dir, 'scripts', 'infra'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`scripts/infra not found in any folder above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+const isSet = (name: string): boolean => (process.env[name]?.trim() ?? '') !== '';
+
+/** Parses .infra/env (KEY=VALUE lines, # comments) as scripts/infra writes it. */
+function parseEnvFile(text: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq < 1) continue;
+    vars.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+  }
+  return vars;
+}
+
+/**
+ * Jest globalSetup of the integration project: makes sure the real servers run
+ * (`scripts/infra up`, idempotent and quick when they already run), then puts their
+ * addresses in process.env (KAFKA_BROKERS, MONGO_URL, REDIS_URL), which jest hands to the
+ * test workers. Variables already set are kept: when all three are set, nothing is started.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (INFRA_VARS.every(isSet)) return;
+
+  const root = repoRoot();
+  // stdout of `up` goes to our stderr: jest's own stdout stays for test results.
+  const result = spawnSync('bash', [path.join(root, 'scripts', 'infra'), 'up'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    timeout: UP_TIMEOUT_MS,
+    env: process.env,
+  });
+  if (result.error) {
+    throw new Error(`scripts/infra up could not run: ${result.error.message}`);
+  }
+  if (result.status !== 0) {
+    const how = result.signal ? `was killed by ${result.signal}` : `exited with ${String(result.status)}`;
+    throw new Error(`scripts/infra up ${how}; see its output above and .infra/logs/`);
+  }
+
+  const envFile = path.join(root, '.infra', 'env');
+  const vars = parseEnvFile(readFileSync(envFile, 'utf8'));
+  for (const name of INFRA_VARS) {
+    const value = vars.get(name);
+    if (!isSet(name) && value) process.env[name] = value;
+  }
+  const missing = INFRA_VARS.filter((name) => !isSet(name));
+  if (missing.length > 0) {
+    throw new Error(`${envFile} does not set ${missing.join(', ')}`);
+  }
+}

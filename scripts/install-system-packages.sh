@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Installs the system packages Atrium's local infrastructure (scripts/infra) needs, with apt,
+# and only those that are missing. Idempotent and quiet when everything is present: it runs
+# `apt-get update` only when it has something to install, so a warm machine pays nothing.
+#
+# Called by .ci/run and `npm start` on a fresh machine, before `scripts/infra up`.
+#
+#   Debian packages installed when absent:
+#     redis-server       Redis for BullMQ (not on a fresh machine)
+#     postgresql-15      backend of FerretDB (docs/adr/0001-ferretdb-backend.md); a fresh
+#                        machine of this kind has it, but the script does not rely on that
+#   Checked, not installed (the machine image brings them; a clear error if missing):
+#     java 17+, mvn, go 1.24+, node 20+
+set -euo pipefail
+
+log() { printf 'install-system-packages: %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------
+# Toolchains the machine image must bring. They are large, versioned toolchains that the
+# project does not install itself; a clear message beats a cryptic failure later.
+# ---------------------------------------------------------------------------------------
+missing_tools=()
+
+if ! command -v java >/dev/null 2>&1; then
+  missing_tools+=("Java 17+ not found (java is not on PATH; Kafka 4.x needs Java 17 or later)")
+else
+  # `java -version` prints e.g. 'openjdk version "17.0.15" 2025-04-15' on stderr.
+  java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)"
+  if [[ -z "$java_major" || "$java_major" -lt 17 ]]; then
+    missing_tools+=("Java 17+ not found (java reports major version '${java_major:-?}'; Kafka 4.x needs 17 or later)")
+  fi
+fi
+
+command -v mvn >/dev/null 2>&1 ||
+  missing_tools+=("Maven not found (mvn is not on PATH; it collects the Kafka broker jars)")
+
+if ! command -v go >/dev/null 2>&1; then
+  missing_tools+=("Go 1.24+ not found (go is not on PATH; it builds FerretDB)")
+else
+  go_minor="$(go env GOVERSION | sed -n 's/^go1\.\([0-9]*\).*/\1/p')"
+  if [[ -z "$go_minor" || "$go_minor" -lt 24 ]]; then
+    missing_tools+=("Go 1.24+ not found (go reports $(go env GOVERSION); FerretDB v1.24.2 needs 1.24 or later)")
+  fi
+fi
+
+if ! command -v node >/dev/null 2>&1; then
+  missing_tools+=("Node.js 20+ not found (node is not on PATH)")
+fi
+
+if ((${#missing_tools[@]} > 0)); then
+  for m in "${missing_tools[@]}"; do log "ERROR: $m"; done
+  die "install the missing toolchain(s) above; they are part of the machine image, not of this script"
+fi
+
+# ---------------------------------------------------------------------------------------
+# Debian packages: install only what is missing.
+# ---------------------------------------------------------------------------------------
+have_pkg() {
+  # dpkg-query prints "install ok installed" for an installed package.
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+want=()
+# Check the binaries too: a package may be "installed" while its binary is gone, and a
+# binary may come from elsewhere.
+if ! command -v redis-server >/dev/null 2>&1 && ! have_pkg redis-server; then
+  want+=(redis-server)
+fi
+if [[ ! -x /usr/lib/postgresql/15/bin/postgres || ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
+  want+=(postgresql-15)
+fi
+
+if ((${#want[@]} == 0)); then
+  exit 0
+fi
+
+command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${want[*]} by hand"
+if [[ "$(id -u)" -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    die "must run as root (or with sudo) to install ${want[*]}"
+  fi
+else
+  SUDO=()
+fi
+
+log "installing ${want[*]} with apt"
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -q >/dev/null
+# --no-install-recommends keeps it small; policy-rc.d is not needed because the packages'
+# own services are not used (scripts/infra starts its own servers with their own data dirs),
+# and on a machine without systemd their start scripts do nothing harmful.
+"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${want[@]}" >/dev/null
+log "installed ${want[*]}"
+
+# Debian's redis-server package starts a system redis on 127.0.0.1:6379 where an init system
+# runs it; that would take the port scripts/infra wants. Stop it if it is running.
+if [[ " ${want[*]} " == *" redis-server "* ]]; then
+  if command -v service >/dev/null 2>&1; then
+    "${SUDO[@]}" service redis-server stop >/dev/null 2>&1 || true
+  fi
+fi

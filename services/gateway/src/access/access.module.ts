@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { GatewayConfig } from '../config/env.schema';
+import { ROUTE_ACCESS_TABLE } from '../forwarding/route-access.table';
+import { RouteAccessPolicy } from '../forwarding/route-access.policy';
+import { StaffModule } from '../staff/staff.module';
+import { AccessTokenService } from './access-token.service';
+import { StaffAccessGuard } from './staff-access.guard';
+
+const ISSUER = 'atrium-gateway';
+
+/** Staff access tokens and the guard in front of every route. */
+@Module({})
+export class AccessModule {
+  static register(config: Pick<GatewayConfig, 'JWT_SECRET' | 'JWT_TTL_SECONDS'>): DynamicModule {
+    return {
+      module: AccessModule,
+      imports: [
+        StaffModule,
+        JwtModule.register({
+          secret: config.JWT_SECRET,
+          signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS, issuer: ISSUER },
+          // Pinning the algorithm refuses tokens that claim "none" or another algorithm.
+          verifyOptions: { algorithms: ['HS256'], issuer: ISSUER },
+        }),
+      ],
+      providers: [
+        AccessTokenService,
+        { provide: RouteAccessPolicy, useValue: new RouteAccessPolicy(ROUTE_ACCESS_TABLE) },
+        { provide: APP_GUARD, useClass: StaffAccessGuard },
+      ],
+      exports: [AccessTokenService],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UnknownServiceError } from '../forwarding/forwarding.errors';
+import { parseForwardedUrl } from '../forwarding/forwarded-url';
+import { RouteAccessPolicy } from '../forwarding/route-access.policy';
+import { isUpstreamService } from '../forwarding/upstream-services';
+import { StaffSessionsRepository } from '../staff/staff-sessions.repository';
+import { AuthenticationRequiredError, RoleNotAllowedError } from './access.errors';
+import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
+import { AccessTokenService } from './access-token.service';
+import type { AuthenticatedStaff, StaffRequest } from './authenticated-staff';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * The one gate of the staff API. Everything under /api needs a valid staff token unless the
+ * route is @Public(); then the route's access rule decides (roles, the forwarding table), and a
+ * route without a rule is refused. Outside /api are only health and metrics, for probes.
+ */
+@Injectable()
+export class StaffAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly sessions: StaffSessionsRepository,
+    private readonly policy: RouteAccessPolicy,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [context.getHandler(), context.getClass()]);
+    if (access?.kind === 'public') return true;
+    if (!request.originalUrl.startsWith('/api/')) return true;
+
+    const staff = await this.authenticate(request);
+    request.staff = staff;
+    const refused = new RoleNotAllowedError(request.method, request.originalUrl.split('?')[0]);
+    if (!access) throw refused;
+    switch (access.kind) {
+      case 'any-staff':
+        return true;
+      case 'roles':
+        if (staff.roles.includes('admin') || access.roles.some((role) => staff.roles.includes(role))) return true;
+        throw refused;
+      case 'forwarded': {
+        const target = parseForwardedUrl(request.originalUrl);
+        if (!target || !isUpstreamService(target.service)) throw new UnknownServiceError(target?.service ?? '');
+        if (this.policy.allows({ service: target.service, method: request.method, path: target.path, roles: staff.roles })) return true;
+        throw refused;
+      }
+    }
+  }
+
+  private async authenticate(request: StaffRequest): Promise<AuthenticatedStaff> {
+    const header = request.headers.authorization;
+    if (!header) throw new AuthenticationRequiredError('auth.token-missing', 'Sign in first: send Authorization: Bearer <token>.');
+    const token = BEARER.exec(header)?.[1];
+    const claims = token === undefined ? undefined : await this.tokens.verify(token);
+    if (!claims) throw new AuthenticationRequiredError('auth.token-invalid', 'The access token is invalid or has expired; sign in again.');
+    if (claims.sessionVersion !== (await this.sessions.currentVersion(claims.username))) {
+      throw new AuthenticationRequiredError('auth.session-ended', 'This session has ended (the account was changed); sign in again.');
+    }
+    return { username: claims.username, roles: claims.roles };
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger, Metrics } from '@atrium/observability';
+import { ServiceKitModule } from '@atrium/service-kit';
+import { AuthModule } from './auth/auth.module';
+import type { GatewayConfig } from './config/env.schema';
+import { DocsModule } from './docs/docs.module';
+import { ForwardingModule } from './forwarding/forwarding.module';
+import { upstreamUrlsOf } from './forwarding/upstream-services';
+import { HttpEdgeModule } from './http/http-edge.module';
+import { StaffAdminModule } from './staff/staff-admin.module';
+
+export const SERVICE_NAME = 'gateway';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig, logger: Logger, metrics: Metrics): DynamicModule {
+    const upstreams = upstreamUrlsOf(config);
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({ serviceName: SERVICE_NAME, config, logger, metrics }),
+        HttpEdgeModule,
+        AuthModule.register(config),
+        StaffAdminModule.register(config),
+        DocsModule.register(upstreams),
+        // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.
+        ForwardingModule.register(upstreams),
+      ],
+    };
+  }
+}

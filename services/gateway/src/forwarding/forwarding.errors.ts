@@ -1,0 +1,17 @@
+import { NotFoundError, UnavailableError } from '@atrium/errors';
+import { EdgeFailure, type EdgeFailureMarker } from '../http/edge-failure';
+
+export class UnknownServiceError extends NotFoundError {
+  constructor(service: string) {
+    super('gateway.unknown-service', `There is no service "${service}" behind the gateway.`, [], { service });
+  }
+}
+
+/** The service behind the route refused the connection, reset it or did not answer in time. */
+export class UpstreamUnavailableError extends UnavailableError implements EdgeFailureMarker {
+  readonly edgeFailure = EdgeFailure.BadGateway;
+
+  constructor(service: string, reason: string) {
+    super('gateway.upstream-unavailable', `The ${service} service is not answering (${reason}).`, [], { service });
+  }
+}

@@ -1,0 +1,108 @@
+import { STAFF_ROLES, type StaffRole } from '../staff/staff-role';
+import { RouteAccessPolicy } from './route-access.policy';
+import { ROUTE_ACCESS_TABLE, type RouteAccessRule } from './route-access.table';
+
+const policy = new RouteAccessPolicy(ROUTE_ACCESS_TABLE);
+const MEMBER_ID = '7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11';
+
+function allowed(service: string, method: string, path: string, role: StaffRole): boolean {
+  return policy.allows({ service, method, path, roles: [role] });
+}
+
+function rolesAllowed(service: string, method: string, path: string): StaffRole[] {
+  return STAFF_ROLES.filter((role) => allowed(service, method, path, role));
+}
+
+describe('the route-access table', () => {
+  it.each([
+    ['member', 'POST', '/members', ['admin', 'supervisor', 'specialist', 'desk']],
+    ['member', 'GET', `/members/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['member', 'HEAD', `/members/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['points', 'GET', `/accounts/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['merchant-discount', 'GET', '/discounts/42/redemptions', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['merchant-discount', 'POST', '/discounts', ['admin', 'supervisor', 'specialist']],
+    ['sms-campaign', 'GET', '/', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['sms-campaign', 'PATCH', '/campaigns/9', ['admin', 'supervisor', 'specialist']],
+    ['outreach', 'DELETE', '/tasks/1', ['admin', 'supervisor', 'specialist']],
+  ])('%s %s %s is open to %j', (service, method, path, roles) => {
+    expect(rolesAllowed(service, method, path)).toEqual(roles);
+  });
+
+  it.each([
+    ['member', 'GET', '/members'],
+    ['member', 'POST', `/members/${MEMBER_ID}`],
+    ['member', 'DELETE', `/members/${MEMBER_ID}`],
+    ['member', 'GET', `/members/${MEMBER_ID}/cards`],
+    ['member', 'OPTIONS', '/members'],
+    ['points', 'POST', `/accounts/${MEMBER_ID}`],
+    ['points', 'GET', '/accounts'],
+    ['points', 'GET', '/ledger'],
+  ])('refuses everyone but admin %s %s %s (default deny)', (service, method, path) => {
+    expect(rolesAllowed(service, method, path)).toEqual(['admin']);
+  });
+
+  it('lets an admin call any route of a service, listed or not', () => {
+    expect(allowed('points', 'DELETE', '/anything/at/all', 'admin')).toBe(true);
+    expect(allowed('member', 'PUT', '/', 'admin')).toBe(true);
+  });
+
+  it('matches the method without regard to case and a trailing slash as none', () => {
+    expect(allowed('member', 'post', '/members/', 'desk')).toBe(true);
+  });
+
+  it('matches literal segments exactly', () => {
+    expect(allowed('member', 'POST', '/Members', 'desk')).toBe(false);
+    expect(allowed('member', 'POST', '/members-export', 'desk')).toBe(false);
+    expect(allowed('member', 'GET', `/members/${MEMBER_ID}`, 'desk')).toBe(true);
+  });
+
+  it.each(['/members//', '//members', '/members/..', '/members/.', '/members/%2e%2e', '/members/%2E', '/members/a%2Fb', '/members/a%5Cb', '/members/%E0%A4%A'])(
+    'refuses the ambiguous path %s to everyone, admins included',
+    (path) => {
+      for (const role of STAFF_ROLES) expect(allowed('member', 'GET', path, role)).toBe(false);
+    },
+  );
+
+  it('never lets finance write, whatever a line of the table says', () => {
+    const careless: RouteAccessRule[] = [{ service: 'outreach', methods: ['POST', 'GET'], path: '/**', roles: ['finance'] }];
+    const lenient = new RouteAccessPolicy(careless);
+    expect(lenient.allows({ service: 'outreach', method: 'POST', path: '/tasks', roles: ['finance'] })).toBe(false);
+    expect(lenient.allows({ service: 'outreach', method: 'GET', path: '/tasks', roles: ['finance'] })).toBe(true);
+    // Finance beside another role keeps that role's writes.
+    expect(policy.allows({ service: 'member', method: 'POST', path: '/members', roles: ['finance', 'desk'] })).toBe(true);
+  });
+
+  it('gives finance nothing but reads anywhere in the table', () => {
+    const writes = ['POST', 'PUT', 'PATCH', 'DELETE'];
+    for (const rule of ROUTE_ACCESS_TABLE) {
+      if (rule.roles.includes('finance')) expect(rule.methods.filter((method) => writes.includes(method))).toEqual([]);
+    }
+  });
+
+  it('refuses a role nobody listed and a service nobody listed', () => {
+    expect(policy.allows({ service: 'member', method: 'GET', path: `/members/${MEMBER_ID}`, roles: [] })).toBe(false);
+    expect(allowed('billing', 'GET', '/invoices', 'supervisor')).toBe(false);
+  });
+
+  describe('path patterns', () => {
+    const patterns = new RouteAccessPolicy([
+      { service: 'outreach', methods: ['GET'], path: '/tasks/:id/notes/**', roles: ['desk'] },
+      { service: 'outreach', methods: ['GET'], path: '/', roles: ['supervisor'] },
+    ]);
+    const desk = (path: string) => patterns.allows({ service: 'outreach', method: 'GET', path, roles: ['desk'] });
+
+    it('takes :name for exactly one non-empty segment and ** for any rest, none included', () => {
+      expect(desk('/tasks/9/notes')).toBe(true);
+      expect(desk('/tasks/9/notes/3')).toBe(true);
+      expect(desk('/tasks/9/notes/3/attachments')).toBe(true);
+      expect(desk('/tasks/notes')).toBe(false);
+      expect(desk('/tasks/9/10/notes')).toBe(false);
+      expect(desk('/tasks/9/other')).toBe(false);
+    });
+
+    it('matches the root only with the root', () => {
+      expect(patterns.allows({ service: 'outreach', method: 'GET', path: '/', roles: ['supervisor'] })).toBe(true);
+      expect(patterns.allows({ service: 'outreach', method: 'GET', path: '/tasks', roles: ['supervisor'] })).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { startService } from '@atrium/service-kit';
+import { AppModule } from './app.module';
+import { merchantDiscountEnvSchema } from './config/env.schema';
+
+void startService({
+  serviceName: 'merchant-discount',
+  envSchema: merchantDiscountEnvSchema,
+  appModule: (config, logger, metrics) => AppModule.register(config, logger, metrics),
+  consumesEvents: false,
+  openApi: { title: 'Atrium merchant-discount service', description: 'Discount agreements with tenants and the member booklet (會員手冊)' },
+});

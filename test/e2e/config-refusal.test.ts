@@ -1,0 +1,35 @@
+import { runUntilExit } from '@atrium/testing';
+
+const EX_CONFIG = 78;
+const SERVICES = ['member', 'points', 'merchant-discount', 'sms-campaign', 'outreach', 'gateway'];
+
+/** A configuration that would start every service (the gateway's own variables included). */
+const complete = {
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  MONGO_URL: 'mongodb://127.0.0.1:27017',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+  ATRIUM_ADMIN_USERNAME: 'admin',
+  ATRIUM_ADMIN_PASSWORD: 'atrium-admin-test',
+};
+
+describe('a service with bad configuration refuses to start and names the variable', () => {
+  it.each(SERVICES)('%s: a missing MONGO_URL', async (service) => {
+    const { MONGO_URL: _missing, ...env } = complete;
+    const { code, output } = await runUntilExit(service, env);
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('MONGO_URL: is required but not set');
+  });
+
+  it.each(SERVICES)('%s: a malformed KAFKA_BROKERS', async (service) => {
+    const { code, output } = await runUntilExit(service, { ...complete, KAFKA_BROKERS: 'kafka-without-port' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('KAFKA_BROKERS: must be a comma-separated list of host:port');
+  });
+
+  it('gateway: a JWT secret too short to be safe', async () => {
+    const { code, output } = await runUntilExit('gateway', { ...complete, JWT_SECRET: 'short' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('JWT_SECRET');
+  });
+});
