@@ -7,8 +7,8 @@
 #
 #   Debian packages installed when absent:
 #     redis-server       Redis for BullMQ (not on a fresh machine)
-#     postgresql-15      backend of FerretDB (docs/adr/0001-ferretdb-backend.md); a fresh
-#                        machine of this kind has it, but the script does not rely on that
+#     postgresql         backend of FerretDB (docs/adr/0001-ferretdb-backend.md); a fresh
+#                        machine of this kind has PostgreSQL 15, but the script does not rely on that
 #   Checked, not installed (the machine image brings them; a clear error if missing):
 #     java 17+, mvn, go 1.24+, node 20+
 set -euo pipefail
@@ -67,8 +67,14 @@ want=()
 if ! command -v redis-server >/dev/null 2>&1 && ! have_pkg redis-server; then
   want+=(redis-server)
 fi
-if [[ ! -x /usr/lib/postgresql/15/bin/postgres || ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
-  want+=(postgresql-15)
+# Any major version will do (scripts/infra takes the newest under /usr/lib/postgresql);
+# `postgresql` is Debian's package for its default one (15 on Debian 12).
+have_postgres=0
+for d in /usr/lib/postgresql/*/bin; do
+  if [[ -x "$d/postgres" && -x "$d/initdb" && -x "$d/psql" ]]; then have_postgres=1; fi
+done
+if ((!have_postgres)); then
+  want+=(postgresql)
 fi
 
 if ((${#want[@]} == 0)); then

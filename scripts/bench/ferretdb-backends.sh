@@ -17,8 +17,9 @@ WORK="$ROOT/.infra/data/bench"
 # Builds FerretDB and starts PostgreSQL if needed (and the rest; all cheap when running).
 bash "$ROOT/scripts/infra" up >/dev/null
 
-bin="$(ls -t "$ROOT"/.infra/cache/bin/atrium-ferretdb-* | head -n1)"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -t/ -k5 -n -r | head -n1)"
+# scripts/infra keeps one FerretDB binary (named by the hash of its sources).
+bin="$(find "$ROOT/.infra/cache/bin" -maxdepth 1 -name 'atrium-ferretdb-*' -type f ! -name '*.tmp.*' | head -n1)"
+pgbin="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5 -n -r | head -n1)"
 psql=("$pgbin/psql" -X -q -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d postgres)
 
 for p in $SQLITE_PORT $PG_FERRET_PORT; do
