@@ -56,15 +56,9 @@ fi
 # ---------------------------------------------------------------------------------------
 # Debian packages: install only what is missing.
 # ---------------------------------------------------------------------------------------
-have_pkg() {
-  # dpkg-query prints "install ok installed" for an installed package.
-  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
-}
-
 want=()
-# Check the binaries too: a package may be "installed" while its binary is gone, and a
-# binary may come from elsewhere.
-if ! command -v redis-server >/dev/null 2>&1 && ! have_pkg redis-server; then
+# Binaries, not package states, are what scripts/infra runs: check those.
+if ! command -v redis-server >/dev/null 2>&1; then
   want+=(redis-server)
 fi
 # Any major version will do (scripts/infra takes the newest under /usr/lib/postgresql);
@@ -95,9 +89,8 @@ fi
 log "installing ${want[*]} with apt"
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q >/dev/null
-# --no-install-recommends keeps it small; policy-rc.d is not needed because the packages'
-# own services are not used (scripts/infra starts its own servers with their own data dirs),
-# and on a machine without systemd their start scripts do nothing harmful.
+# --no-install-recommends keeps it small. The packages' own system services are not used:
+# scripts/infra starts its own servers, with data under .infra/, on ports of its own.
 "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${want[@]}" >/dev/null
 log "installed ${want[*]}"
 

@@ -119,4 +119,19 @@ describe('registering a member through the gateway opens a points account', () =
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ code: 'member.phone-taken', existingMemberId: first.id });
   });
+
+  it('serves liveness, readiness of Kafka, MongoDB and Redis, and Prometheus metrics on every service', async () => {
+    for (const service of services) {
+      expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${service.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: { kafka: { status: 'up' }, mongodb: { status: 'up' }, redis: { status: 'up' } },
+      });
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toContain(`process_cpu_seconds_total{service="${service.name}"}`);
+      expect(metrics).toContain('atrium_http_request_duration_seconds');
+    }
+  });
 });

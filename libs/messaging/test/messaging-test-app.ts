@@ -9,7 +9,7 @@ import { MemberRegisteredSchema, RegistrationChannel, TOPICS, type TopicDefiniti
 import { createLogger, Metrics, ObservabilityModule } from '@atrium/observability';
 import { infraEnv } from '@atrium/testing';
 import { connectEventConsumers, EventCodec, MessagingModule } from '../src';
-import { countingHandlerFor } from './counting-handler';
+import { batchCountingHandlerFor, countingHandlerFor } from './counting-handler';
 
 /**
  * A consumer app on the real Kafka and FerretDB with a topic, consumer group and database of
@@ -22,7 +22,8 @@ export class MessagingTestApp {
   private app?: INestApplication;
   private producer?: Producer;
 
-  constructor() {
+  /** `batch`: the handler takes batches of events (ConsumeEventBatch) instead of one at a time. */
+  constructor(private readonly mode: { batch: boolean } = { batch: false }) {
     const id = randomUUID().slice(0, 8);
     this.topic = { ...TOPICS.memberEvents, name: `atrium.test.messaging.${id}`, partitions: 2 };
     this.codec = new EventCodec([this.topic]);
@@ -47,7 +48,7 @@ export class MessagingTestApp {
           retry: { maxAttempts: 4, initialDelayMs: 50, maxDelayMs: 200 },
         }),
       ],
-      controllers: [countingHandlerFor(this.topic)],
+      controllers: [this.mode.batch ? batchCountingHandlerFor(this.topic) : countingHandlerFor(this.topic)],
     })
     class TestModule {}
     this.app = await NestFactory.create(TestModule, { logger: false });

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskPersonalData, maskPhone } from './mask-personal-data';
 
 export type { Logger } from 'pino';
@@ -7,8 +7,9 @@ export type { Logger } from 'pino';
  * A JSON logger whose every line passes through the personal-data mask, whatever the caller
  * put in it: structured fields, the message text and error messages alike.
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -25,5 +26,7 @@ export function createLogger(service: string, level: string): Logger {
         method.apply(this, masked);
       },
     },
-  });
+  },
+    destination ?? pino.destination(1),
+  );
 }

@@ -192,10 +192,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private async runBatch(route: Route, events: ConsumedEvent[], messages: KafkaMessage[], payload: EachBatchPayload): Promise<void> {
     const { consumerGroup, inbox } = this.deps;
     const done = await inbox.findProcessed(consumerGroup, events.map((event) => event.eventId));
-    const fresh = events.filter((event) => !done.has(event.eventId));
-    if (done.size > 0) this.deps.metrics.eventsConsumed.inc({ topic: events[0].topic, outcome: 'duplicate' }, done.size);
+    // A redelivered copy can sit in the same batch as its original: keep the first of each id.
+    const fresh = events.filter((event) => {
+      if (done.has(event.eventId)) return false;
+      done.add(event.eventId);
+      return true;
+    });
+    const duplicates = events.length - fresh.length;
+    if (duplicates > 0) this.deps.metrics.eventsConsumed.inc({ topic: events[0].topic, outcome: 'duplicate' }, duplicates);
     if (fresh.length === 0) return;
-    const messageOf = new Map(events.map((event, index) => [event.eventId, messages[index]]));
+    const messageOf = new Map<string, KafkaMessage>();
+    events.forEach((event, index) => messageOf.has(event.eventId) || messageOf.set(event.eventId, messages[index]));
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = (await this.invoke(route.handler, fresh, fresh[0])) as BatchOutcome | undefined;
