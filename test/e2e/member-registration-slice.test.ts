@@ -34,7 +34,8 @@ describe('registering a member through the gateway opens a points account', () =
     );
     gateway = `http://127.0.0.1:${ports.gateway}`;
     adminToken = await login(admin.username, admin.password);
-  });
+    // Three Node processes booting at once on two shared cores: allow them time.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
