@@ -13,6 +13,12 @@ export enum ErrorKind {
   NotAllowed = 'not-allowed',
   /** A dependency failed for now; the same request may succeed later. */
   Unavailable = 'unavailable',
+  /** The caller did not prove who they are (no, expired or revoked credentials). */
+  Unauthenticated = 'unauthenticated',
+  /** Too many attempts for now; `details.retryAfterSeconds` says when to try again. */
+  RateLimited = 'rate-limited',
+  /** A service behind this one did not answer (the gateway's upstreams). */
+  UpstreamFailed = 'upstream-failed',
 }
 
 /** One field at fault, named as the client sent it (dotted path for nested fields). */
@@ -58,4 +64,21 @@ export class NotAllowedError extends DomainError {
 
 export class UnavailableError extends DomainError {
   readonly kind = ErrorKind.Unavailable;
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = ErrorKind.Unauthenticated;
+}
+
+/** Too many attempts; the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly kind = ErrorKind.RateLimited;
+
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super(code, message, [], { retryAfterSeconds });
+  }
+}
+
+export class UpstreamFailedError extends DomainError {
+  readonly kind = ErrorKind.UpstreamFailed;
 }

@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@atrium/errors';
+import { DomainError, RateLimitedError, UnauthenticatedError } from '@atrium/errors';
 import type { Logger } from '@atrium/observability';
 import { PROBLEM_CONTENT_TYPE, problemTypeOf, type ProblemDetails } from './problem-details';
 import { statusOfKind } from './status-of-kind';
@@ -16,6 +16,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
     if (problem.status >= 500) this.logger.error({ err: exception, path: request.originalUrl }, 'request failed');
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof UnauthenticatedError) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

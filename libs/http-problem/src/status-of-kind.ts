@@ -13,5 +13,11 @@ export function statusOfKind(kind: ErrorKind): number {
       return 403;
     case ErrorKind.Unavailable:
       return 503;
+    case ErrorKind.Unauthenticated:
+      return 401;
+    case ErrorKind.RateLimited:
+      return 429;
+    case ErrorKind.UpstreamFailed:
+      return 502;
   }
 }

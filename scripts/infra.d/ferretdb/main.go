@@ -43,30 +43,54 @@ func moduleVersion() string {
 	return "unknown"
 }
 
-// quietHandler drops FerretDB's WARN-level dumps of error responses unless the log level is
-// debug. FerretDB v1 logs every response whose `ok` is 0 as two WARN records (the wire header
-// and the whole message): that includes routine answers such as a duplicate-key error or
-// "no such command: 'endSessions'", which every MongoDB driver sends when it closes, so at
-// the default level the log would be mostly noise. The client receives the error anyway.
+// quietHandler keeps FerretDB's log readable at the default level by lowering records about
+// routine events that FerretDB v1 logs as warnings:
+//   - every response whose `ok` is 0, as two records (the wire header and the whole message),
+//     which includes a duplicate-key error or "no such command: 'endSessions'" (every MongoDB
+//     driver sends endSessions when it closes): the client receives the error anyway, so they
+//     are logged at debug level only;
+//   - a client that closed its connection without a goodbye ("connection reset by peer",
+//     "use of closed network connection"): logged at info level.
 type quietHandler struct {
 	slog.Handler
-	debug bool
 }
 
 func (h quietHandler) Handle(ctx context.Context, r slog.Record) error {
-	if !h.debug && r.Level == slog.LevelWarn &&
-		(strings.HasPrefix(r.Message, "Response header: ") || strings.HasPrefix(r.Message, "Response message:")) {
-		return nil
+	if r.Level == slog.LevelWarn {
+		switch {
+		case strings.HasPrefix(r.Message, "Response header: "), strings.HasPrefix(r.Message, "Response message:"):
+			r.Level = slog.LevelDebug
+		case strings.HasPrefix(r.Message, "Failed to set deadline") && strings.Contains(r.Message, "use of closed network connection"):
+			r.Level = slog.LevelInfo
+		case r.Message == "Connection stopped" && recordMentions(r, "connection reset by peer"):
+			r.Level = slog.LevelInfo
+		}
+		if !h.Handler.Enabled(ctx, r.Level) {
+			return nil
+		}
 	}
 	return h.Handler.Handle(ctx, r)
 }
 
+// recordMentions reports whether one of the record's attributes contains s.
+func recordMentions(r slog.Record, s string) bool {
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		if strings.Contains(a.Value.String(), s) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
 func (h quietHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return quietHandler{Handler: h.Handler.WithAttrs(attrs), debug: h.debug}
+	return quietHandler{Handler: h.Handler.WithAttrs(attrs)}
 }
 
 func (h quietHandler) WithGroup(name string) slog.Handler {
-	return quietHandler{Handler: h.Handler.WithGroup(name), debug: h.debug}
+	return quietHandler{Handler: h.Handler.WithGroup(name)}
 }
 
 func main() {
@@ -91,10 +115,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "atrium-ferretdb: invalid -log-level %q: %v\n", *logLevel, err)
 		os.Exit(2)
 	}
-	logger := slog.New(quietHandler{
-		Handler: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}),
-		debug:   level <= slog.LevelDebug,
-	})
+	logger := slog.New(quietHandler{Handler: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 	slog.SetDefault(logger)
 
 	// Reported to clients as buildInfo.ferretdbVersion.

@@ -21,8 +21,11 @@ export function decideAfterFailure(error: unknown, attempt: number, policy: Retr
       case ErrorKind.NotFound:
       case ErrorKind.Conflict:
       case ErrorKind.NotAllowed:
+      case ErrorKind.Unauthenticated:
         return { action: 'dead-letter', reason: message, code: error.code };
       case ErrorKind.Unavailable:
+      case ErrorKind.RateLimited:
+      case ErrorKind.UpstreamFailed:
         break;
     }
   }

@@ -1,10 +1,7 @@
-import { NotAllowedError } from '@atrium/errors';
-import { EdgeFailure, type EdgeFailureMarker } from '../http/edge-failure';
+import { NotAllowedError, UnauthenticatedError } from '@atrium/errors';
 
 /** A staff route was called without a usable access token. */
-export class AuthenticationRequiredError extends NotAllowedError implements EdgeFailureMarker {
-  readonly edgeFailure = EdgeFailure.Unauthenticated;
-
+export class AuthenticationRequiredError extends UnauthenticatedError {
   constructor(code: 'auth.token-missing' | 'auth.token-invalid' | 'auth.session-ended', message: string) {
     super(code, message);
   }

@@ -1,5 +1,4 @@
-import { NotFoundError, UnavailableError } from '@atrium/errors';
-import { EdgeFailure, type EdgeFailureMarker } from '../http/edge-failure';
+import { NotFoundError, UpstreamFailedError } from '@atrium/errors';
 
 export class UnknownServiceError extends NotFoundError {
   constructor(service: string) {
@@ -8,9 +7,7 @@ export class UnknownServiceError extends NotFoundError {
 }
 
 /** The service behind the route refused the connection, reset it or did not answer in time. */
-export class UpstreamUnavailableError extends UnavailableError implements EdgeFailureMarker {
-  readonly edgeFailure = EdgeFailure.BadGateway;
-
+export class UpstreamUnavailableError extends UpstreamFailedError {
   constructor(service: string, reason: string) {
     super('gateway.upstream-unavailable', `The ${service} service is not answering (${reason}).`, [], { service });
   }
