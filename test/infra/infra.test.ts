@@ -70,9 +70,10 @@ describe('scripts/infra', () => {
           await consumer.connect();
           await consumer.subscribe({ topic, fromBeginning: true });
           await consumer.run({
-            eachMessage: async ({ message }) => {
+            eachMessage: ({ message }) => {
               const v = message.value?.toString();
               if (v === value) resolve({ key: message.key?.toString(), value: v });
+              return Promise.resolve();
             },
           });
         })();

@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 const INFRA_VARS = ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'] as const;
@@ -33,6 +34,31 @@ function parseEnvFile(text: string): Map<string, string> {
   return vars;
 }
 
+/** Runs `bash scripts/infra up`; its output goes to our stderr (jest's stdout stays for results). */
+function runInfraUp(root: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [path.join(root, 'scripts', 'infra'), 'up'], {
+      cwd: root,
+      stdio: ['ignore', process.stderr, process.stderr],
+      env: process.env,
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), UP_TIMEOUT_MS);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`scripts/infra up could not run: ${err.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) {
+        resolve();
+        return;
+      }
+      const how = signal ? `was killed by ${signal}` : `exited with ${String(code)}`;
+      reject(new Error(`scripts/infra up ${how}; see its output above and .infra/logs/`));
+    });
+  });
+}
+
 /**
  * Jest globalSetup of the integration project: makes sure the real servers run
  * (`scripts/infra up`, idempotent and quick when they already run), then puts their
@@ -43,23 +69,10 @@ export default async function globalSetup(): Promise<void> {
   if (INFRA_VARS.every(isSet)) return;
 
   const root = repoRoot();
-  // stdout of `up` goes to our stderr: jest's own stdout stays for test results.
-  const result = spawnSync('bash', [path.join(root, 'scripts', 'infra'), 'up'], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-    timeout: UP_TIMEOUT_MS,
-    env: process.env,
-  });
-  if (result.error) {
-    throw new Error(`scripts/infra up could not run: ${result.error.message}`);
-  }
-  if (result.status !== 0) {
-    const how = result.signal ? `was killed by ${result.signal}` : `exited with ${String(result.status)}`;
-    throw new Error(`scripts/infra up ${how}; see its output above and .infra/logs/`);
-  }
+  await runInfraUp(root);
 
   const envFile = path.join(root, '.infra', 'env');
-  const vars = parseEnvFile(readFileSync(envFile, 'utf8'));
+  const vars = parseEnvFile(await readFile(envFile, 'utf8'));
   for (const name of INFRA_VARS) {
     const value = vars.get(name);
     if (!isSet(name) && value) process.env[name] = value;
