@@ -101,7 +101,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.consumer = consumer;
     await consumer.connect();
     // A new consumer group (a new service) starts from the oldest retained event.
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await subscribeWhenKnown(consumer, topics);
     await consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
@@ -257,6 +257,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     while (Date.now() < until) {
       await sleep(Math.min(1_000, until - Date.now()));
       await payload.heartbeat();
+    }
+  }
+}
+
+const TOPIC_WAIT_MS = 30_000;
+
+/**
+ * Subscribes once the broker serves every topic. Right after another service created a topic
+ * on a fresh broker, a metadata request can still answer "does not host this
+ * topic-partition" for a moment; that is worth waiting out, not a reason to crash.
+ */
+async function subscribeWhenKnown(consumer: Consumer, topics: string[]): Promise<void> {
+  const deadline = Date.now() + TOPIC_WAIT_MS;
+  for (;;) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      return;
+    } catch (error) {
+      const unknownTopic = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!unknownTopic || Date.now() > deadline) throw error;
+      await sleep(250);
     }
   }
 }
