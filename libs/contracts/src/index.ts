@@ -3,3 +3,4 @@ export * from './gen/atrium/common/v1/envelope_pb';
 export * from './gen/atrium/common/v1/options_pb';
 export * from './gen/atrium/member/v1/member_events_pb';
 export * from './gen/atrium/points/v1/points_events_pb';
+export * from './gen/atrium/points/v1/purchase_events_pb';

@@ -1,9 +1,10 @@
 import type { DescMessage } from '@bufbuild/protobuf';
-import { MemberRegisteredSchema } from './gen/atrium/member/v1/member_events_pb';
-import { PointsAccountOpenedSchema } from './gen/atrium/points/v1/points_events_pb';
+import { CardIssuedSchema, MemberRegisteredSchema } from './gen/atrium/member/v1/member_events_pb';
+import { PointsAccountOpenedSchema, PointsEarnedSchema, PointsRefundedSchema } from './gen/atrium/points/v1/points_events_pb';
+import { PurchaseRecordedSchema, PurchaseRefundedSchema } from './gen/atrium/points/v1/purchase_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
-export type TopicKey = 'memberId' | 'receiptNumber' | 'tenantId' | 'campaignId' | 'companyId';
+export type TopicKey = 'memberId' | 'memberCardOrPhone' | 'tenantId' | 'campaignId' | 'companyId';
 
 export interface EventTypeDefinition {
   /** The event type written into the envelope, e.g. "member.registered". */
@@ -32,13 +33,33 @@ export const TOPICS = {
     name: 'atrium.member.events.v1',
     key: 'memberId',
     partitions: 6,
-    eventTypes: [{ type: 'member.registered', schema: MemberRegisteredSchema, schemaVersion: 1 }],
+    eventTypes: [
+      { type: 'member.registered', schema: MemberRegisteredSchema, schemaVersion: 1 },
+      { type: 'member.card-issued', schema: CardIssuedSchema, schemaVersion: 1 },
+    ],
   },
   pointsEvents: {
     name: 'atrium.points.events.v1',
     key: 'memberId',
     partitions: 6,
-    eventTypes: [{ type: 'points.account-opened', schema: PointsAccountOpenedSchema, schemaVersion: 1 }],
+    eventTypes: [
+      { type: 'points.account-opened', schema: PointsAccountOpenedSchema, schemaVersion: 1 },
+      { type: 'points.earned', schema: PointsEarnedSchema, schemaVersion: 1 },
+      { type: 'points.refunded', schema: PointsRefundedSchema, schemaVersion: 1 },
+    ],
+  },
+  /**
+   * Tenants' sales and refunds from their point-of-sale systems: the integration point for
+   * systems that are not Atrium's (README "Sending purchases"). Heavy: consumed in batches.
+   */
+  purchases: {
+    name: 'purchases',
+    key: 'memberCardOrPhone',
+    partitions: 6,
+    eventTypes: [
+      { type: 'purchase.recorded', schema: PurchaseRecordedSchema, schemaVersion: 1 },
+      { type: 'purchase.refunded', schema: PurchaseRefundedSchema, schemaVersion: 1 },
+    ],
   },
 } as const satisfies Record<string, TopicDefinition>;
 

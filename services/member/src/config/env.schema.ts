@@ -8,6 +8,8 @@ export const memberEnvSchema = serviceVariables(3001).extend({
     .string()
     .default('CN')
     .refine((region) => /^[A-Z]{2}$/.test(region), { message: 'must be an ISO 3166 alpha-2 region such as CN or HK' }),
+  /** First digits of every card number the centre issues (2 to 8 digits). */
+  CARD_PREFIX: z.string().regex(/^\d{2,8}$/, 'must be 2 to 8 digits').default('8800'),
 });
 
 export type MemberConfig = z.infer<typeof memberEnvSchema>;

@@ -7,6 +7,8 @@ export interface Member {
   /** E.164, unique across members. */
   readonly phone: string;
   readonly name: string;
+  /** The membership card issued at registration (16 digits, Luhn-checked). */
+  readonly cardNumber: string;
   readonly channel: RegistrationChannel;
   /** The activity id or corporate code the member came through, when there is one. */
   readonly sourceRef?: string;

@@ -7,6 +7,7 @@ export interface MemberDocument {
   _id: string;
   phone: string;
   name: string;
+  cardNumber: string;
   channel: RegistrationChannel;
   sourceRef?: string;
   registeredAt: Date;
@@ -20,6 +21,7 @@ export const memberSchema = new Schema<MemberDocument>(
     _id: { type: String, required: true },
     phone: { type: String, required: true },
     name: { type: String, required: true },
+    cardNumber: { type: String, required: true },
     channel: { type: String, required: true },
     sourceRef: { type: String },
     registeredAt: { type: Date, required: true },
@@ -30,3 +32,4 @@ export const memberSchema = new Schema<MemberDocument>(
 
 // One member per phone number, enforced by the database so two desks cannot race past it.
 memberSchema.index({ phone: 1 }, { unique: true });
+memberSchema.index({ cardNumber: 1 }, { unique: true });

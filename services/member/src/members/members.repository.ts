@@ -54,6 +54,7 @@ function toMember(document: MemberDocument): Member {
     id: document._id,
     phone: document.phone,
     name: document.name,
+    cardNumber: document.cardNumber,
     channel: document.channel,
     ...(document.sourceRef ? { sourceRef: document.sourceRef } : {}),
     registeredAt: document.registeredAt,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
+import { CardIssuedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { OutboxEntryFactory } from '@atrium/messaging';
+import { cardNumberFor } from '../cards/card-number';
+import { CardSequenceRepository } from '../cards/card-sequence.repository';
 import type { RegisterMemberDto } from './dto/register-member.dto';
 import type { Member } from './member.entity';
 import { MemberNotFoundError } from './member.errors';
@@ -16,15 +18,19 @@ export class MembersService {
   constructor(
     private readonly members: MembersRepository,
     private readonly outbox: OutboxEntryFactory,
-    private readonly defaultRegion: string,
+    private readonly cardSequence: CardSequenceRepository,
+    private readonly settings: { readonly defaultRegion: string; readonly cardPrefix: string },
   ) {}
 
-  /** Registers a shopper at the desk and announces `member.registered`. */
+  /** Registers a shopper at the desk with a new card; announces `member.registered` and `member.card-issued`. */
   async registerAtDesk(input: RegisterMemberDto): Promise<Member> {
+    // The phone is checked before a card number is spent on a registration that cannot be.
+    const phone = normalizePhone(input.phone, this.settings.defaultRegion);
     const member: Member = {
       id: randomUUID(),
-      phone: normalizePhone(input.phone, this.defaultRegion),
+      phone,
       name: input.name.trim(),
+      cardNumber: cardNumberFor(this.settings.cardPrefix, await this.cardSequence.next()),
       channel: 'desk',
       registeredAt: new Date(),
     };
@@ -42,7 +48,15 @@ export class MembersService {
         registeredAt: timestampFromDate(member.registeredAt),
       },
     });
-    await this.members.insert(member, [registered]);
+    const cardIssued = this.outbox.create({
+      topic: TOPICS.memberEvents,
+      type: 'member.card-issued',
+      schema: CardIssuedSchema,
+      key: member.id,
+      occurredAt: member.registeredAt,
+      payload: { memberId: member.id, cardNumber: member.cardNumber, issuedAt: timestampFromDate(member.registeredAt) },
+    });
+    await this.members.insert(member, [registered, cardIssued]);
     return member;
   }
 

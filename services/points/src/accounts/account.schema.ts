@@ -4,11 +4,24 @@ import { outboxField, type OutboxEntry } from '@atrium/messaging';
 /** The stored account, keyed by member id so a member can only ever have one. Private to AccountsRepository. */
 export interface AccountDocument {
   _id: string;
+  phone: string;
+  cardNumbers: string[];
+  tier: string;
+  frozen: boolean;
   available: number;
   pending: number;
   lifetimeEarned: number;
   redeemed: number;
   expired: number;
+  debt: number;
+  /**
+   * Ids of the latest ledger entries whose deltas are in the balances above. The update that
+   * adds an entry's deltas also adds its id, in one atomic write, so a batch redelivered after
+   * a crash can never add the same entry twice (there are no multi-document transactions).
+   */
+  appliedEntryIds: string[];
+  /** Points earned per centre-local day ("2026-11-27"), for the rules' daily cap. */
+  earnedByDay: Record<string, number>;
   openedAt: Date;
   outbox: OutboxEntry[];
 }
@@ -18,13 +31,24 @@ export const ACCOUNT_MODEL = 'PointsAccount';
 export const accountSchema = new Schema<AccountDocument>(
   {
     _id: { type: String, required: true },
+    phone: { type: String, required: true },
+    cardNumbers: { type: [String], default: [] },
+    tier: { type: String, default: '' },
+    frozen: { type: Boolean, default: false },
     available: { type: Number, required: true },
     pending: { type: Number, required: true },
     lifetimeEarned: { type: Number, required: true },
     redeemed: { type: Number, required: true },
     expired: { type: Number, required: true },
+    debt: { type: Number, required: true },
+    appliedEntryIds: { type: [String], default: [] },
+    earnedByDay: { type: Schema.Types.Mixed, default: {} },
     openedAt: { type: Date, required: true },
     outbox: outboxField,
   },
-  { collection: 'accounts', versionKey: false },
+  { collection: 'accounts', versionKey: false, minimize: false },
 );
+
+// A sale names the member by card or phone.
+accountSchema.index({ phone: 1 });
+accountSchema.index({ cardNumbers: 1 });

@@ -10,5 +10,6 @@ import { AccountsService } from './accounts.service';
   imports: [MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }])],
   controllers: [AccountsController, AccountsConsumer],
   providers: [AccountsRepository, AccountsService],
+  exports: [AccountsRepository],
 })
 export class AccountsModule {}

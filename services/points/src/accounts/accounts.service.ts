@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { PointsAccountOpenedSchema, TOPICS } from '@atrium/contracts';
+import { UnavailableError } from '@atrium/errors';
 import { OutboxEntryFactory } from '@atrium/messaging';
 import type { PointsAccount } from './account.entity';
 import { AccountNotFoundError } from './account.errors';
@@ -14,7 +15,7 @@ export class AccountsService {
   ) {}
 
   /** Opens a new member's account at zero; a second call for the same member changes nothing. */
-  async openAccount(memberId: string, traceId: string): Promise<boolean> {
+  async openAccount(memberId: string, phone: string, traceId: string): Promise<boolean> {
     const openedAt = new Date();
     const opened = this.outbox.create({
       topic: TOPICS.pointsEvents,
@@ -25,7 +26,15 @@ export class AccountsService {
       occurredAt: openedAt,
       payload: { memberId, openedAt: timestampFromDate(openedAt) },
     });
-    return this.accounts.openIfAbsent(memberId, openedAt, opened);
+    return this.accounts.openIfAbsent(memberId, phone, openedAt, opened);
+  }
+
+  /** Lets sales name the member by a card the member service issued. */
+  async recordCard(memberId: string, cardNumber: string): Promise<void> {
+    // The registration comes first on the same partition, so a missing account is a fault to retry.
+    if (!(await this.accounts.addCard(memberId, cardNumber))) {
+      throw new UnavailableError('points.account-not-open', `no account yet for member ${memberId}`);
+    }
   }
 
   async get(memberId: string): Promise<PointsAccount> {

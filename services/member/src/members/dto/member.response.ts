@@ -11,6 +11,9 @@ export class MemberResponse {
   @ApiProperty()
   name: string;
 
+  @ApiProperty({ example: '8800000000000017', description: 'The membership card issued at registration' })
+  cardNumber: string;
+
   @ApiProperty({ enum: ['desk', 'self-service', 'activity', 'corporate', 'import'] })
   channel: string;
 

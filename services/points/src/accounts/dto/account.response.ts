@@ -20,10 +20,17 @@ export class AccountResponse {
   @ApiProperty()
   expired: number;
 
+  @ApiProperty({ description: 'Points a refund took back after they were spent (debt refund policy)' })
+  debt: number;
+
+  @ApiProperty({ type: [String] })
+  cardNumbers: string[];
+
   @ApiProperty({ format: 'date-time' })
   openedAt: string;
 
   static of(account: PointsAccount): AccountResponse {
-    return { ...account, openedAt: account.openedAt.toISOString() };
+    const { memberId, available, pending, lifetimeEarned, redeemed, expired, debt, cardNumbers, openedAt } = account;
+    return { memberId, available, pending, lifetimeEarned, redeemed, expired, debt, cardNumbers: [...cardNumbers], openedAt: openedAt.toISOString() };
   }
 }

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/member/v1/member_events.proto.
  */
 export const file_atrium_member_v1_member_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEi5wEKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEq6QEKE1JlZ2lzdHJhdGlvbkNoYW5uZWwSJAogUkVHSVNUUkFUSU9OX0NIQU5ORUxfVU5TUEVDSUZJRUQQABIdChlSRUdJU1RSQVRJT05fQ0hBTk5FTF9ERVNLEAESJQohUkVHSVNUUkFUSU9OX0NIQU5ORUxfU0VMRl9TRVJWSUNFEAISIQodUkVHSVNUUkFUSU9OX0NIQU5ORUxfQUNUSVZJVFkQAxIiCh5SRUdJU1RSQVRJT05fQ0hBTk5FTF9DT1JQT1JBVEUQBBIfChtSRUdJU1RSQVRJT05fQ0hBTk5FTF9JTVBPUlQQBWIGcHJvdG8z", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEi5wEKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEieQoKQ2FyZElzc3VlZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEhkKC2NhcmRfbnVtYmVyGAIgASgJQgSItRgBEjMKCWlzc3VlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEq6QEKE1JlZ2lzdHJhdGlvbkNoYW5uZWwSJAogUkVHSVNUUkFUSU9OX0NIQU5ORUxfVU5TUEVDSUZJRUQQABIdChlSRUdJU1RSQVRJT05fQ0hBTk5FTF9ERVNLEAESJQohUkVHSVNUUkFUSU9OX0NIQU5ORUxfU0VMRl9TRVJWSUNFEAISIQodUkVHSVNUUkFUSU9OX0NIQU5ORUxfQUNUSVZJVFkQAxIiCh5SRUdJU1RSQVRJT05fQ0hBTk5FTF9DT1JQT1JBVEUQBBIfChtSRUdJU1RSQVRJT05fQ0hBTk5FTF9JTVBPUlQQBWIGcHJvdG8z", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * member.registered: a new member exists. Keyed by member_id.
@@ -70,6 +70,37 @@ export type MemberRegistered = Message<"atrium.member.v1.MemberRegistered"> & {
  */
 export const MemberRegisteredSchema: GenMessage<MemberRegistered> = /*@__PURE__*/
   messageDesc(file_atrium_member_v1_member_events, 0);
+
+/**
+ * member.card-issued: a membership card was issued to a member. Keyed by member_id.
+ *
+ * @generated from message atrium.member.v1.CardIssued
+ */
+export type CardIssued = Message<"atrium.member.v1.CardIssued"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * The card number: the centre's prefix, a sequence and a Luhn check digit.
+   *
+   * @generated from field: string card_number = 2;
+   */
+  cardNumber: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp issued_at = 3;
+   */
+  issuedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.CardIssued.
+ * Use `create(CardIssuedSchema)` to create a new message.
+ */
+export const CardIssuedSchema: GenMessage<CardIssued> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 1);
 
 /**
  * How a member was recruited.

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/points/v1/points_events.proto.
  */
 export const file_atrium_points_v1_points_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRhdHJpdW0vcG9pbnRzL3YxL3BvaW50c19ldmVudHMucHJvdG8SEGF0cml1bS5wb2ludHMudjEiZwoTUG9pbnRzQWNjb3VudE9wZW5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEjMKCW9wZW5lZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAFiBnByb3RvMw", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("CiRhdHJpdW0vcG9pbnRzL3YxL3BvaW50c19ldmVudHMucHJvdG8SEGF0cml1bS5wb2ludHMudjEiZwoTUG9pbnRzQWNjb3VudE9wZW5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEjMKCW9wZW5lZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEi3gEKDFBvaW50c0Vhcm5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEhcKCXRlbmFudF9pZBgCIAEoCUIEiLUYARIcCg5yZWNlaXB0X251bWJlchgDIAEoCUIEiLUYARIaCgxhbW91bnRfbWlub3IYBCABKANCBIi1GAESFgoIY3VycmVuY3kYBSABKAlCBIi1GAESDgoGcG9pbnRzGAYgASgDEjYKDHB1cmNoYXNlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEi/AEKDlBvaW50c1JlZnVuZGVkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESFwoJdGVuYW50X2lkGAIgASgJQgSItRgBEhwKDnJlY2VpcHRfbnVtYmVyGAMgASgJQgSItRgBEhsKDXJlZnVuZF9udW1iZXIYBCABKAlCBIi1GAESGgoMYW1vdW50X21pbm9yGAUgASgDQgSItRgBEhYKCGN1cnJlbmN5GAYgASgJQgSItRgBEg4KBnBvaW50cxgHIAEoAxI1CgtyZWZ1bmRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAFiBnByb3RvMw", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * points.account-opened: the points service opened a member's account at zero. Keyed by member_id.
@@ -42,4 +42,116 @@ export type PointsAccountOpened = Message<"atrium.points.v1.PointsAccountOpened"
  */
 export const PointsAccountOpenedSchema: GenMessage<PointsAccountOpened> = /*@__PURE__*/
   messageDesc(file_atrium_points_v1_points_events, 0);
+
+/**
+ * points.earned: a sale earned points (pending until its return window closes). The member
+ * service sums amount_minor over a rolling 12 months as the qualifying spend for tiers.
+ *
+ * @generated from message atrium.points.v1.PointsEarned
+ */
+export type PointsEarned = Message<"atrium.points.v1.PointsEarned"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * @generated from field: string tenant_id = 2;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string receipt_number = 3;
+   */
+  receiptNumber: string;
+
+  /**
+   * Qualifying spend of this sale, in minor units.
+   *
+   * @generated from field: int64 amount_minor = 4;
+   */
+  amountMinor: bigint;
+
+  /**
+   * @generated from field: string currency = 5;
+   */
+  currency: string;
+
+  /**
+   * Points earned (0 when excluded by the rules; the spend still qualifies).
+   *
+   * @generated from field: int64 points = 6;
+   */
+  points: bigint;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp purchased_at = 7;
+   */
+  purchasedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.points.v1.PointsEarned.
+ * Use `create(PointsEarnedSchema)` to create a new message.
+ */
+export const PointsEarnedSchema: GenMessage<PointsEarned> = /*@__PURE__*/
+  messageDesc(file_atrium_points_v1_points_events, 1);
+
+/**
+ * points.refunded: a refund reversed points and lowered the qualifying spend.
+ *
+ * @generated from message atrium.points.v1.PointsRefunded
+ */
+export type PointsRefunded = Message<"atrium.points.v1.PointsRefunded"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * @generated from field: string tenant_id = 2;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string receipt_number = 3;
+   */
+  receiptNumber: string;
+
+  /**
+   * @generated from field: string refund_number = 4;
+   */
+  refundNumber: string;
+
+  /**
+   * Qualifying spend taken back, in minor units.
+   *
+   * @generated from field: int64 amount_minor = 5;
+   */
+  amountMinor: bigint;
+
+  /**
+   * @generated from field: string currency = 6;
+   */
+  currency: string;
+
+  /**
+   * Points reversed.
+   *
+   * @generated from field: int64 points = 7;
+   */
+  points: bigint;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp refunded_at = 8;
+   */
+  refundedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.points.v1.PointsRefunded.
+ * Use `create(PointsRefundedSchema)` to create a new message.
+ */
+export const PointsRefundedSchema: GenMessage<PointsRefunded> = /*@__PURE__*/
+  messageDesc(file_atrium_points_v1_points_events, 2);
 

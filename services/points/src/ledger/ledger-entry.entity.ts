@@ -1,0 +1,69 @@
+import type { BalanceField } from '../accounts/account.entity';
+
+export type LedgerEntryKind = 'earn' | 'refund';
+
+/** Where an entry came from; enough for a member's statement and for finance to trace it. */
+export type LedgerCause =
+  | {
+      readonly type: 'purchase';
+      readonly tenantId: string;
+      readonly receiptNumber: string;
+      readonly amountMinor: number;
+      readonly currency: string;
+      readonly category?: string;
+      /** The event that reported the sale. */
+      readonly sourceEventId: string;
+    }
+  | {
+      readonly type: 'refund';
+      readonly tenantId: string;
+      readonly receiptNumber: string;
+      readonly refundNumber: string;
+      readonly amountMinor: number;
+      readonly currency: string;
+      readonly sourceEventId: string;
+    };
+
+/** One multiplier or bonus that shaped an earning, as the rule version said. */
+export interface EarningFactor {
+  readonly source: string;
+  readonly key: string;
+  readonly permille?: number;
+  readonly points?: number;
+}
+
+/**
+ * An immutable line of a member's points history. Its id is derived from its cause
+ * (`earn:<tenant>:<receipt>`), so the same sale can only ever make one entry.
+ */
+export interface LedgerEntry {
+  readonly id: string;
+  readonly memberId: string;
+  readonly kind: LedgerEntryKind;
+  /** The signed change this entry makes to each balance; absent fields are zero. */
+  readonly deltas: Partial<Record<BalanceField, number>>;
+  readonly cause: LedgerCause;
+  /** The earning-rule version that computed an earn entry. */
+  readonly ruleVersion?: number;
+  readonly factors?: readonly EarningFactor[];
+  /** When the underlying sale or refund happened. */
+  readonly occurredAt: Date;
+  readonly recordedAt: Date;
+  /** When pending points become available (the return window's end). */
+  readonly maturesAt?: Date;
+  /** Why staff should look at this entry (e.g. a refund of points already spent). */
+  readonly flag?: string;
+  /**
+   * Set once the entry's deltas are in its account's balances for certain; until then the
+   * account's own list of applied entry ids decides. The one field written after insertion.
+   */
+  readonly applied?: boolean;
+}
+
+export function earnEntryId(tenantId: string, receiptNumber: string): string {
+  return `earn:${tenantId}:${receiptNumber}`;
+}
+
+export function refundEntryId(tenantId: string, refundNumber: string): string {
+  return `refund:${tenantId}:${refundNumber}`;
+}

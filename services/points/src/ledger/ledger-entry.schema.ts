@@ -1,0 +1,29 @@
+import { Schema } from 'mongoose';
+import type { LedgerEntry } from './ledger-entry.entity';
+
+/** The stored entry; private to LedgerRepository. Entries are inserted, never updated. */
+export type LedgerEntryDocument = Omit<LedgerEntry, 'id'> & { _id: string };
+
+export const LEDGER_ENTRY_MODEL = 'LedgerEntry';
+
+export const ledgerEntrySchema = new Schema<LedgerEntryDocument>(
+  {
+    _id: { type: String, required: true },
+    memberId: { type: String, required: true },
+    kind: { type: String, required: true },
+    deltas: { type: Schema.Types.Mixed, required: true },
+    cause: { type: Schema.Types.Mixed, required: true },
+    ruleVersion: Number,
+    factors: Schema.Types.Mixed,
+    occurredAt: { type: Date, required: true },
+    recordedAt: { type: Date, required: true },
+    maturesAt: Date,
+    flag: String,
+    applied: Boolean,
+  },
+  { collection: 'ledger_entries', versionKey: false },
+);
+
+// A member's statement and balance check read by member; refunds find their sale by receipt.
+ledgerEntrySchema.index({ memberId: 1, occurredAt: 1 });
+ledgerEntrySchema.index({ 'cause.tenantId': 1, 'cause.receiptNumber': 1 });

@@ -1,0 +1,74 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { LedgerEntry } from './ledger-entry.entity';
+import { LEDGER_ENTRY_MODEL, type LedgerEntryDocument } from './ledger-entry.schema';
+
+const DUPLICATE_KEY = 11000;
+
+/** The append-only ledger. Entries are plain objects out, immutable once in. */
+@Injectable()
+export class LedgerRepository implements OnModuleInit {
+  constructor(@InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDocument>) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.entries.syncIndexes();
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, LedgerEntry>> {
+    if (ids.length === 0) return new Map();
+    const documents = await this.entries.find({ _id: { $in: ids } }).lean<LedgerEntryDocument[]>();
+    return new Map(documents.map((document) => [document._id, toEntry(document)]));
+  }
+
+  /**
+   * Inserts entries in bulk with the driver (mongoose's insertMany is far slower). An entry
+   * that exists already — a redelivered sale — is left as it is: ids are derived from causes.
+   */
+  async insertNew(entries: readonly LedgerEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    try {
+      await this.entries.collection.insertMany(entries.map((entry) => ({ ...toDocument(entry), applied: false })) as never[], { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+      const onlyDuplicates = (error as { code?: number }).code === DUPLICATE_KEY && (writeErrors ?? []).every((e) => e.code === DUPLICATE_KEY);
+      if (!onlyDuplicates) throw error;
+    }
+  }
+
+  /** Records that these entries are in their accounts' balances (see LedgerEntry.applied). */
+  async markApplied(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.entries.updateMany({ _id: { $in: ids } }, { $set: { applied: true } });
+  }
+
+  async forMember(memberId: string, from?: Date, to?: Date): Promise<LedgerEntry[]> {
+    const occurredAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+    const filter = { memberId, ...(from || to ? { occurredAt } : {}) };
+    const documents = await this.entries.find(filter).sort({ occurredAt: 1, _id: 1 }).lean<LedgerEntryDocument[]>();
+    return documents.map(toEntry);
+  }
+
+  /** Earlier refunds of one sale, for proportional reversal of what is left. */
+  async refundsOf(tenantId: string, receiptNumber: string): Promise<LedgerEntry[]> {
+    const documents = await this.entries
+      .find({ 'cause.tenantId': tenantId, 'cause.receiptNumber': receiptNumber, kind: 'refund' })
+      .lean<LedgerEntryDocument[]>();
+    return documents.map(toEntry);
+  }
+
+  /** Every entry of some members (all members when none are named), for the balance check. */
+  async *streamAll(memberIds?: readonly string[]): AsyncGenerator<LedgerEntry> {
+    const cursor = this.entries.find(memberIds ? { memberId: { $in: memberIds } } : {}).lean<LedgerEntryDocument>().cursor();
+    for await (const document of cursor) yield toEntry(document);
+  }
+}
+
+function toDocument(entry: LedgerEntry): LedgerEntryDocument {
+  const { id, ...rest } = entry;
+  return { _id: id, ...rest };
+}
+
+function toEntry(document: LedgerEntryDocument): LedgerEntry {
+  const { _id, ...rest } = document;
+  return { id: _id, ...rest };
+}

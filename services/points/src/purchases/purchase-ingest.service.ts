@@ -1,0 +1,340 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { PointsEarnedSchema, PointsRefundedSchema, TOPICS, type PurchaseRecorded, type PurchaseRefunded } from '@atrium/contracts';
+import { DomainError } from '@atrium/errors';
+import { OutboxEntryFactory, type ConsumedEvent } from '@atrium/messaging';
+import { AccountsRepository, type AccountForPosting, type Posting, type PostingItem } from '../accounts/accounts.repository';
+import { computeEarning, selectRuleSet } from '../earning/earning-calculator';
+import { EarningRulesService } from '../earning/earning-rules.service';
+import { localDate } from '../earning/local-time';
+import { earnEntryId, refundEntryId, type LedgerEntry } from '../ledger/ledger-entry.entity';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import { checkPurchase, type Rejection } from './purchase-checks';
+import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
+import { reverseForRefund } from './refund-reversal';
+import { RejectedPurchasesRepository, type RejectedPurchase } from './rejected-purchases.repository';
+
+const DAY_MS = 86_400_000;
+
+type SaleEvent = ConsumedEvent<PurchaseRecorded>;
+type RefundEvent = ConsumedEvent<PurchaseRefunded>;
+
+/** What one batch touches, read once: the members named, the tenants, the entries that exist. */
+interface BatchState {
+  readonly accounts: AccountForPosting[];
+  readonly tenants: Map<string, { status: string }>;
+  readonly existing: Map<string, LedgerEntry>;
+  readonly postings: Map<string, PostingItem[]>;
+  readonly fresh: LedgerEntry[];
+  readonly rejections: RejectedPurchase[];
+  /** Points earned per member and centre-local day within this batch, for the daily cap. */
+  readonly earnedInBatch: Map<string, number>;
+  /** Available points per member as this batch changes them, for refund policies. */
+  readonly available: Map<string, number>;
+  /** Entries in their accounts already whose `applied` mark a crash kept from being written. */
+  readonly confirmOnly: string[];
+}
+
+/**
+ * Turns tenants' sales and refunds into ledger entries, exactly once, a batch at a time:
+ * one read of the accounts, tenants and existing entries, one bulk insert of new entries, one
+ * bulk update of the accounts. An entry's id comes from its cause, so a redelivered sale finds
+ * its entry and is not priced again; an account's update carries the ids of the entries it
+ * applies and refuses any it already holds (see AccountsRepository.post), so a crash anywhere
+ * in between is repaired by the redelivery. Rejections are recorded for staff, never retried.
+ */
+@Injectable()
+export class PurchaseIngestService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly rejected: RejectedPurchasesRepository,
+    private readonly rules: EarningRulesService,
+    private readonly outbox: OutboxEntryFactory,
+    @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
+  ) {}
+
+  async recordSales(sales: readonly SaleEvent[], now = new Date()): Promise<void> {
+    const state = await this.readState(sales, (sale) => [earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber)]);
+    const ruleSets = await this.rules.ruleSets();
+    for (const sale of sales) {
+      const rejection = this.earn(sale, state, ruleSets, now);
+      if (rejection) state.rejections.push(rejectionOf(sale, sale.payload.receiptNumber, rejection, now));
+    }
+    await this.write(state);
+  }
+
+  async recordRefunds(refunds: readonly RefundEvent[], now = new Date()): Promise<void> {
+    const state = await this.readState(refunds, (refund) => [
+      earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber),
+      refundEntryId(refund.payload.tenantId, refund.payload.refundNumber),
+      maturedEntryId(earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber)),
+    ]);
+    const earlierRefunds = new Map<string, LedgerEntry[]>();
+    for (const refund of refunds) {
+      const { tenantId, receiptNumber } = refund.payload;
+      const saleId = earnEntryId(tenantId, receiptNumber);
+      if (!earlierRefunds.has(saleId)) earlierRefunds.set(saleId, await this.ledger.refundsOf(tenantId, receiptNumber));
+      const rejection = this.reverse(refund, state, earlierRefunds.get(saleId)!);
+      if (rejection) state.rejections.push(rejectionOf(refund, receiptNumber, rejection, now));
+    }
+    await this.write(state);
+  }
+
+  private async readState<E extends SaleEvent | RefundEvent>(events: readonly E[], entryIdsOf: (event: E) => string[]): Promise<BatchState> {
+    const cards = events.map((event) => event.payload.cardNumber).filter(Boolean);
+    const phones = events.map((event) => event.payload.phone).filter(Boolean);
+    const [accounts, tenants, existing] = await Promise.all([
+      this.accounts.findByCardsOrPhones(cards, phones),
+      this.tenants.findByIds([...new Set(events.map((event) => event.payload.tenantId))]),
+      this.ledger.findByIds(events.flatMap(entryIdsOf)),
+    ]);
+    return {
+      accounts,
+      tenants,
+      existing,
+      postings: new Map(),
+      fresh: [],
+      rejections: [],
+      earnedInBatch: new Map(),
+      available: new Map(accounts.map((account) => [account.memberId, account.available])),
+      confirmOnly: [],
+    };
+  }
+
+  /** Prices one sale into a new entry, or takes the entry a earlier delivery made; or says why not. */
+  private earn(sale: SaleEvent, state: BatchState, ruleSets: Awaited<ReturnType<EarningRulesService['ruleSets']>>, now: Date): Rejection | undefined {
+    const { payload } = sale;
+    const id = earnEntryId(payload.tenantId, payload.receiptNumber);
+    const existing = state.existing.get(id);
+    const account = this.memberOf(payload, state);
+    if (existing) {
+      // Priced before (a redelivery, or a till sending the sale twice): never priced again.
+      if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
+      return undefined;
+    }
+    const problem = this.commonChecks(payload, account, state, now);
+    if (problem) return problem;
+    const member = account!;
+    const occurredAt = timestampDate(payload.occurredAt);
+    const day = dayKey(occurredAt, this.settings.timeZone);
+    const earnedToday = (member.earnedByDay[day] ?? 0) + (state.earnedInBatch.get(`${member.memberId}|${day}`) ?? 0);
+    let earning;
+    try {
+      const ruleSet = selectRuleSet(ruleSets, occurredAt);
+      earning = computeEarning(
+        ruleSet,
+        {
+          amountMinor: Number(payload.amountMinor),
+          currency: payload.currency,
+          tenantId: payload.tenantId,
+          ...(payload.category ? { category: payload.category } : {}),
+          occurredAt,
+          memberTier: member.tier,
+        },
+        { earnedTodayPoints: earnedToday, timeZone: this.settings.timeZone },
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return { code: error.code, reason: error.message };
+      throw error;
+    }
+    state.earnedInBatch.set(`${member.memberId}|${day}`, (state.earnedInBatch.get(`${member.memberId}|${day}`) ?? 0) + earning.points);
+    const entry: LedgerEntry = {
+      id,
+      memberId: member.memberId,
+      kind: 'earn',
+      deltas: { pending: earning.points, lifetimeEarned: earning.points },
+      cause: {
+        type: 'purchase',
+        tenantId: payload.tenantId,
+        receiptNumber: payload.receiptNumber,
+        amountMinor: Number(payload.amountMinor),
+        currency: payload.currency,
+        ...(payload.category ? { category: payload.category } : {}),
+        sourceEventId: sale.eventId,
+      },
+      ruleVersion: earning.ruleVersion,
+      factors: [
+        ...earning.breakdown.multipliers.map((m) => ({ source: m.source, key: m.key, permille: m.permille })),
+        ...earning.breakdown.extraPoints.map((extra) => ({ source: 'campaign-extra', key: extra.campaignId, points: extra.points })),
+        ...(earning.breakdown.capped ? [{ source: 'cap', key: earning.breakdown.capped }] : []),
+        ...(earning.breakdown.excluded ? [{ source: 'excluded', key: earning.breakdown.excluded }] : []),
+      ],
+      occurredAt,
+      recordedAt: now,
+      maturesAt: new Date(occurredAt.getTime() + this.settings.returnWindowDays * DAY_MS),
+    };
+    state.fresh.push(entry);
+    this.post(state, member, entry, day);
+    return undefined;
+  }
+
+  private reverse(refund: RefundEvent, state: BatchState, earlier: LedgerEntry[]): Rejection | undefined {
+    const { payload } = refund;
+    const id = refundEntryId(payload.tenantId, payload.refundNumber);
+    const account = this.memberOf(payload, state);
+    const existing = state.existing.get(id);
+    if (existing) {
+      if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
+      return undefined;
+    }
+    const problem = this.commonChecks(payload, account, state, new Date());
+    if (problem) return problem;
+    const member = account!;
+    const sale = state.existing.get(earnEntryId(payload.tenantId, payload.receiptNumber)) ?? state.fresh.find((e) => e.id === earnEntryId(payload.tenantId, payload.receiptNumber));
+    if (!sale || sale.cause.type !== 'purchase' || sale.memberId !== member.memberId) {
+      return { code: 'refund.sale-unknown', reason: `no sale ${payload.receiptNumber} of tenant ${payload.tenantId} for this member` };
+    }
+    if (payload.currency !== sale.cause.currency) return { code: 'refund.currency-mismatch', reason: `the sale was in ${sale.cause.currency}` };
+    const refundedAmount = earlier.reduce((sum, e) => sum + (e.cause.type === 'refund' ? e.cause.amountMinor : 0), 0);
+    const reversedPoints = earlier.reduce((sum, e) => sum - (e.deltas.lifetimeEarned ?? 0), 0);
+    const amount = Number(payload.amountMinor);
+    if (refundedAmount + amount > sale.cause.amountMinor) {
+      return { code: 'refund.amount-exceeds-sale', reason: `refunds would total ${refundedAmount + amount}, more than the sale's ${sale.cause.amountMinor}` };
+    }
+    const reversal = reverseForRefund({
+      earnedPoints: sale.deltas.lifetimeEarned ?? 0,
+      saleAmountMinor: sale.cause.amountMinor,
+      refundedAmountMinor: refundedAmount,
+      reversedPoints,
+      refundAmountMinor: amount,
+      matured: state.existing.has(maturedEntryId(sale.id)),
+      available: state.available.get(member.memberId) ?? 0,
+      policy: this.settings.refundPolicy,
+    });
+    const entry: LedgerEntry = {
+      id,
+      memberId: member.memberId,
+      kind: 'refund',
+      deltas: reversal.deltas,
+      cause: {
+        type: 'refund',
+        tenantId: payload.tenantId,
+        receiptNumber: payload.receiptNumber,
+        refundNumber: payload.refundNumber,
+        amountMinor: amount,
+        currency: payload.currency,
+        sourceEventId: refund.eventId,
+      },
+      occurredAt: timestampDate(payload.occurredAt),
+      recordedAt: new Date(),
+      ...(reversal.flag ? { flag: reversal.flag } : {}),
+    };
+    earlier.push(entry);
+    state.available.set(member.memberId, (state.available.get(member.memberId) ?? 0) + (reversal.deltas.available ?? 0));
+    state.fresh.push(entry);
+    this.post(state, member, entry, undefined);
+    return undefined;
+  }
+
+  private commonChecks(
+    payload: PurchaseRecorded | PurchaseRefunded,
+    account: AccountForPosting | undefined,
+    state: BatchState,
+    now: Date,
+  ): Rejection | undefined {
+    const checked = checkPurchase(
+      { cardNumber: payload.cardNumber, phone: payload.phone, amountMinor: payload.amountMinor, currency: payload.currency, occurredAt: timestampDate(payload.occurredAt) },
+      this.settings,
+      now,
+    );
+    if (checked) return checked;
+    if (!account) return { code: 'purchase.member-unknown', reason: payload.cardNumber ? `no member has card ${payload.cardNumber}` : 'no member has this phone number' };
+    if (account.frozen) return { code: 'purchase.member-frozen', reason: 'the member is frozen and earns nothing' };
+    const tenant = state.tenants.get(payload.tenantId);
+    if (!tenant) return { code: 'purchase.tenant-unknown', reason: `tenant ${payload.tenantId} is not registered` };
+    if (tenant.status !== 'open') return { code: 'purchase.tenant-closed', reason: `tenant ${payload.tenantId} is closed` };
+    return undefined;
+  }
+
+  /** The card names the member when given (a card is one person's); otherwise the phone. */
+  private memberOf(payload: PurchaseRecorded | PurchaseRefunded, state: BatchState): AccountForPosting | undefined {
+    if (payload.cardNumber) return state.accounts.find((account) => account.cardNumbers.includes(payload.cardNumber));
+    return state.accounts.find((account) => account.phone === payload.phone);
+  }
+
+  private post(state: BatchState, account: AccountForPosting, entry: LedgerEntry, earnedOn: string | undefined): void {
+    if (entry.applied || account.appliedEntryIds.has(entry.id)) {
+      // In the balances already; an unconfirmed one is confirmed again below.
+      if (!entry.applied) state.confirmOnly.push(entry.id);
+      return;
+    }
+    const items = state.postings.get(account.memberId) ?? [];
+    items.push({ entry, event: this.eventFor(entry), ...(earnedOn ? { earnedOn } : {}) });
+    state.postings.set(account.memberId, items);
+  }
+
+  private eventFor(entry: LedgerEntry) {
+    const { cause } = entry;
+    if (cause.type === 'purchase') {
+      return this.outbox.create({
+        topic: TOPICS.pointsEvents,
+        type: 'points.earned',
+        schema: PointsEarnedSchema,
+        key: entry.memberId,
+        traceId: cause.sourceEventId,
+        payload: {
+          memberId: entry.memberId,
+          tenantId: cause.tenantId,
+          receiptNumber: cause.receiptNumber,
+          amountMinor: BigInt(cause.amountMinor),
+          currency: cause.currency,
+          points: BigInt(entry.deltas.lifetimeEarned ?? 0),
+          purchasedAt: timestampFromDate(entry.occurredAt),
+        },
+      });
+    }
+    return this.outbox.create({
+      topic: TOPICS.pointsEvents,
+      type: 'points.refunded',
+      schema: PointsRefundedSchema,
+      key: entry.memberId,
+      traceId: cause.sourceEventId,
+      payload: {
+        memberId: entry.memberId,
+        tenantId: cause.tenantId,
+        receiptNumber: cause.receiptNumber,
+        refundNumber: cause.refundNumber,
+        amountMinor: BigInt(cause.amountMinor),
+        currency: cause.currency,
+        points: BigInt(-(entry.deltas.lifetimeEarned ?? 0)),
+        refundedAt: timestampFromDate(entry.occurredAt),
+      },
+    });
+  }
+
+  /**
+   * New entries first, then the accounts (an account never holds an entry the ledger lacks),
+   * then the entries' applied mark, and only then the accounts forget the ids they needed
+   * until that mark was written.
+   */
+  private async write(state: BatchState): Promise<void> {
+    await this.ledger.insertNew(state.fresh);
+    const postings: Posting[] = [...state.postings].map(([memberId, items]) => ({ memberId, items }));
+    await this.accounts.post(postings);
+    await this.ledger.markApplied([...postings.flatMap((posting) => posting.items.map((item) => item.entry.id)), ...state.confirmOnly]);
+    await this.accounts.forgetConfirmed(postings);
+    await this.rejected.record(state.rejections);
+  }
+}
+
+/** The id of the entry that moves a sale's points from pending to available (settlement, part 2). */
+export function maturedEntryId(saleEntryId: string): string {
+  return `mature:${saleEntryId}`;
+}
+
+function dayKey(at: Date, timeZone: string): string {
+  const { year, month, day } = localDate(at, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function timestampDate(timestamp: { seconds: bigint; nanos: number } | undefined): Date {
+  if (!timestamp) return new Date(Number.NaN);
+  return new Date(Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000));
+}
+
+function rejectionOf(event: ConsumedEvent<{ tenantId: string }>, receiptNumber: string, rejection: Rejection, now: Date): RejectedPurchase {
+  return { eventId: event.eventId, type: event.type, tenantId: event.payload.tenantId, receiptNumber, code: rejection.code, reason: rejection.reason, rejectedAt: now };
+}
