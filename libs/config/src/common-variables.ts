@@ -50,6 +50,10 @@ export function serviceVariables(defaultHttpPort: number) {
     KAFKA_BROKERS: kafkaBrokersVariable,
     MONGO_URL: mongoUrlVariable,
     REDIS_URL: redisUrlVariable,
+    /** The service's database on MONGO_URL; `atrium_<service>` when unset (tests use their own). */
+    MONGO_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1 to 63 letters, digits, "_" or "-"').optional(),
+    /** The Kafka consumer group; the service's name when unset (tests use their own). */
+    KAFKA_CONSUMER_GROUP: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be letters, digits, ".", "_" or "-"').optional(),
     LOG_LEVEL: logLevelVariable,
     TZ_CENTRE: timeZoneVariable,
   });

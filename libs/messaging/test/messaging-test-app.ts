@@ -7,7 +7,7 @@ import type { Connection } from 'mongoose';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { MemberRegisteredSchema, RegistrationChannel, TOPICS, type TopicDefinition } from '@atrium/contracts';
 import { createLogger, Metrics, ObservabilityModule } from '@atrium/observability';
-import { infraEnv } from '@atrium/testing';
+import { infraEnv, TestLocksModule } from '@atrium/testing';
 import { connectEventConsumers, EventCodec, MessagingModule } from '../src';
 import { batchCountingHandlerFor, countingHandlerFor } from './counting-handler';
 
@@ -39,6 +39,7 @@ export class MessagingTestApp {
     @Module({
       imports: [
         ObservabilityModule.forRoot(logger, new Metrics('messaging-test')),
+        TestLocksModule.forRoot(env.redisUrl),
         MongooseModule.forRoot(env.mongoUrl, { dbName: this.databaseName }),
         MessagingModule.forRoot({
           serviceName: 'messaging-test',

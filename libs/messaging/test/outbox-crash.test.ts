@@ -10,7 +10,7 @@ import { Kafka } from 'kafkajs';
 import mongoose, { type Model } from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
 import { createLogger, Metrics, ObservabilityModule } from '@atrium/observability';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TestLocksModule, TopicRecorder, waitFor } from '@atrium/testing';
 import { EventCodec, MessagingModule, OutboxRelay, outboxField, type OutboxEntry } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -71,6 +71,7 @@ describe('outbox: a publisher killed between its write and its publish', () => {
     @Module({
       imports: [
         ObservabilityModule.forRoot(createLogger('outbox-test', 'warn'), new Metrics('outbox-test')),
+        TestLocksModule.forRoot(env.redisUrl),
         MongooseModule.forRoot(env.mongoUrl, { dbName: databaseName }),
         MongooseModule.forFeature([{ name: 'Thing', schema: new mongoose.Schema({ _id: String, outbox: outboxField }, { collection: 'things' }) }]),
         MessagingModule.forRoot({ serviceName: 'outbox-test', brokers: env.kafkaBrokers, topics: [topic], outboxPollMs: 100 }),

@@ -46,6 +46,9 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     SwaggerModule.setup('docs', app, openApiDocumentOf(app, options.openApi), { jsonDocumentUrl: 'openapi.json' });
     if (options.consumesEvents) {
       connectEventConsumers(app);
+      // Modules first (topics provisioned, indexes built), then consumers: subscribing to a
+      // topic that is not created yet fails on a fresh broker.
+      await app.init();
       await app.startAllMicroservices();
     }
     await app.listen(options.port, options.host);

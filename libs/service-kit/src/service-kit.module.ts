@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { ServiceVariables } from '@atrium/config';
+import { DocumentLocks } from '@atrium/document-locks';
 import { MessagingModule, type MessagingOptions } from '@atrium/messaging';
 import { ObservabilityModule, type Logger, type Metrics } from '@atrium/observability';
 import { HealthController } from './health/health.controller';
@@ -9,7 +10,7 @@ import { REDIS_URL, RedisConnection } from './redis.provider';
 
 export interface ServiceKitOptions {
   readonly serviceName: string;
-  readonly config: Pick<ServiceVariables, 'KAFKA_BROKERS' | 'MONGO_URL' | 'REDIS_URL'>;
+  readonly config: Pick<ServiceVariables, 'KAFKA_BROKERS' | 'MONGO_URL' | 'REDIS_URL' | 'MONGO_DATABASE' | 'KAFKA_CONSUMER_GROUP'>;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly messaging?: Partial<Omit<MessagingOptions, 'serviceName' | 'brokers'>>;
@@ -34,15 +35,25 @@ export class ServiceKitModule {
       imports: [
         ObservabilityModule.forRoot(logger, metrics),
         MongooseModule.forRoot(config.MONGO_URL, {
-          dbName: databaseNameOf(serviceName),
+          dbName: config.MONGO_DATABASE ?? databaseNameOf(serviceName),
           // FerretDB and a single-node MongoDB alike: fail fast instead of queueing forever.
           serverSelectionTimeoutMS: 10_000,
         }),
-        MessagingModule.forRoot({ serviceName, brokers: config.KAFKA_BROKERS, ...options.messaging }),
+        MessagingModule.forRoot({
+          serviceName,
+          brokers: config.KAFKA_BROKERS,
+          ...(config.KAFKA_CONSUMER_GROUP ? { consumerGroup: config.KAFKA_CONSUMER_GROUP } : {}),
+          ...options.messaging,
+        }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: REDIS_URL, useValue: config.REDIS_URL }, RedisConnection, ReadinessService],
-      exports: [RedisConnection],
+      providers: [
+        { provide: REDIS_URL, useValue: config.REDIS_URL },
+        RedisConnection,
+        ReadinessService,
+        { provide: DocumentLocks, inject: [RedisConnection], useFactory: (redis: RedisConnection) => new DocumentLocks(redis.client, serviceName) },
+      ],
+      exports: [RedisConnection, DocumentLocks],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './wait-for';
 export * from './topic-recorder';
 export * from './infra-env';
 export * from './service-process';
+export * from './test-locks.module';

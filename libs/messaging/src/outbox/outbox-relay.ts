@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Model } from 'mongoose';
+import { DocumentLocks } from '@atrium/document-locks';
 import { LOGGER, type Logger } from '@atrium/observability';
 import { EventPublisher } from '../publisher/event-publisher';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
@@ -31,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly publisher: EventPublisher,
+    private readonly locks: DocumentLocks,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -74,13 +76,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async drain(): Promise<number> {
     let published = 0;
     for (const model of this.models) {
-      const documents = await model.find(HAS_PENDING_OUTBOX, { outbox: 1 }).limit(BATCH_SIZE).lean<DocumentWithOutbox[]>();
-      for (const document of documents) {
-        await this.publisher.publish(document.outbox);
-        // $pullAll with the exact entries read: FerretDB ignores $pull with a condition, and
-        // entries appended meanwhile are left for the next round.
-        await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
-        published += document.outbox.length;
+      const pending = await model.find(HAS_PENDING_OUTBOX, { _id: 1 }).limit(BATCH_SIZE).lean<{ _id: unknown }[]>();
+      for (const { _id } of pending) {
+        // Under the document's lock: the feature owning the document may be updating it, and
+        // FerretDB would lose one of two concurrent updates (DocumentLocks).
+        published += await this.locks.withLocks(model.collection.name, [String(_id)], async () => {
+          const document = await model.findById(_id, { outbox: 1 }).lean<DocumentWithOutbox>();
+          if (!document || document.outbox.length === 0) return 0;
+          await this.publisher.publish(document.outbox);
+          // $pullAll with the exact entries read: FerretDB ignores $pull with a condition.
+          await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
+          return document.outbox.length;
+        });
       }
     }
     return published;

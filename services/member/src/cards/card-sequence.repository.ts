@@ -1,22 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { RedisConnection } from '@atrium/service-kit';
+import { MEMBER_MODEL, type MemberDocument } from '../members/member.schema';
+import { CARD_NUMBER_LENGTH } from './card-number';
 
-interface Counter {
-  _id: string;
-  value: number;
-}
+export const CARD_PREFIX = Symbol('CARD_PREFIX');
 
-/** Hands out card sequence numbers, each once, however many desks register at the same moment. */
+/**
+ * Hands out card sequence numbers with Redis INCR, which is atomic across every desk and
+ * replica (a counter document would not be on FerretDB v1, which loses concurrent updates).
+ * The unique index on card numbers stays the last word: a number Redis hands out twice (after
+ * losing its last second of writes) is refused there and the registration takes the next one.
+ */
 @Injectable()
-export class CardSequenceRepository {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+export class CardSequenceRepository implements OnApplicationBootstrap {
+  private readonly key = 'member:card-sequence';
+
+  constructor(
+    private readonly redis: RedisConnection,
+    @InjectModel(MEMBER_MODEL) private readonly members: Model<MemberDocument>,
+    @Inject(CARD_PREFIX) private readonly prefix: string,
+  ) {}
+
+  /** Starts the counter after the highest card already issued, if Redis has no counter. */
+  async onApplicationBootstrap(): Promise<void> {
+    const highest = await this.members.findOne({ cardNumber: { $regex: `^${this.prefix}` } }, { cardNumber: 1 }).sort({ cardNumber: -1 }).lean<{ cardNumber: string }>();
+    const issued = highest ? Number(highest.cardNumber.slice(this.prefix.length, CARD_NUMBER_LENGTH - 1)) : 0;
+    await this.redis.client.set(this.key, String(issued), 'NX');
+  }
 
   async next(): Promise<number> {
-    const counter = await this.connection
-      .collection<Counter>('counters')
-      .findOneAndUpdate({ _id: 'card-number' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
-    if (!counter) throw new Error('the card counter did not answer');
-    return counter.value;
+    return this.redis.client.incr(this.key);
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@atrium/errors';
+import { ConflictError, NotFoundError, UnavailableError } from '@atrium/errors';
 
 /** One member per phone number: a second registration points at the first. */
 export class PhoneAlreadyRegisteredError extends ConflictError {
@@ -12,5 +12,12 @@ export class PhoneAlreadyRegisteredError extends ConflictError {
 export class MemberNotFoundError extends NotFoundError {
   constructor(memberId: string) {
     super('member.not-found', `No member has id ${memberId}.`, [], { memberId });
+  }
+}
+
+/** The card number drawn was taken already (the counter lost writes); the registration draws again. */
+export class CardNumberTakenError extends UnavailableError {
+  constructor(cardNumber: string) {
+    super('member.card-number-taken', `Card number ${cardNumber} is issued already.`);
   }
 }

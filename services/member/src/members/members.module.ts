@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OutboxEntryFactory } from '@atrium/messaging';
-import { CardSequenceRepository } from '../cards/card-sequence.repository';
+import { CARD_PREFIX, CardSequenceRepository } from '../cards/card-sequence.repository';
 import type { MemberConfig } from '../config/env.schema';
 import { MEMBER_MODEL, memberSchema } from './member.schema';
 import { MembersController } from './members.controller';
@@ -18,6 +18,7 @@ export class MembersModule {
       providers: [
         MembersRepository,
         CardSequenceRepository,
+        { provide: CARD_PREFIX, useValue: config.CARD_PREFIX },
         {
           provide: MembersService,
           inject: [MembersRepository, OutboxEntryFactory, CardSequenceRepository],

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { Member } from './member.entity';
-import { PhoneAlreadyRegisteredError } from './member.errors';
+import { CardNumberTakenError, PhoneAlreadyRegisteredError } from './member.errors';
 import { MEMBER_MODEL, type MemberDocument } from './member.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -27,8 +27,8 @@ export class MembersRepository implements OnModuleInit {
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       const existing = await this.findByPhone(member.phone);
-      if (!existing) throw error;
-      throw new PhoneAlreadyRegisteredError(existing.id);
+      if (existing) throw new PhoneAlreadyRegisteredError(existing.id);
+      throw new CardNumberTakenError(member.cardNumber);
     }
     this.relay.nudge();
   }

@@ -7,11 +7,14 @@ import { cardNumberFor } from '../cards/card-number';
 import { CardSequenceRepository } from '../cards/card-sequence.repository';
 import type { RegisterMemberDto } from './dto/register-member.dto';
 import type { Member } from './member.entity';
-import { MemberNotFoundError } from './member.errors';
+import { CardNumberTakenError, MemberNotFoundError } from './member.errors';
 import { MembersRepository } from './members.repository';
 import { normalizePhone } from './phone-number';
 
 export const PHONE_DEFAULT_REGION = Symbol('PHONE_DEFAULT_REGION');
+
+/** Draws of a card number before a registration gives up (each draw is a fresh number). */
+const MAX_CARD_DRAWS = 5;
 
 @Injectable()
 export class MembersService {
@@ -26,12 +29,20 @@ export class MembersService {
   async registerAtDesk(input: RegisterMemberDto): Promise<Member> {
     // The phone is checked before a card number is spent on a registration that cannot be.
     const phone = normalizePhone(input.phone, this.settings.defaultRegion);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.register({ phone, name: input.name.trim(), channel: 'desk' });
+      } catch (error) {
+        if (!(error instanceof CardNumberTakenError) || attempt >= MAX_CARD_DRAWS) throw error;
+      }
+    }
+  }
+
+  private async register(details: Pick<Member, 'phone' | 'name' | 'channel'>): Promise<Member> {
     const member: Member = {
       id: randomUUID(),
-      phone,
-      name: input.name.trim(),
+      ...details,
       cardNumber: cardNumberFor(this.settings.cardPrefix, await this.cardSequence.next()),
-      channel: 'desk',
       registeredAt: new Date(),
     };
     const registered = this.outbox.create({

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import { BALANCE_FIELDS, type PointsAccount } from './account.entity';
 import { ACCOUNT_MODEL, type AccountDocument } from './account.schema';
@@ -25,12 +26,20 @@ export interface Posting {
   readonly items: readonly PostingItem[];
 }
 
+const COLLECTION = 'accounts';
+
 @Injectable()
 export class AccountsRepository implements OnModuleInit {
   constructor(
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly relay: OutboxRelay,
+    private readonly locks: DocumentLocks,
   ) {}
+
+  /** Every update of an account runs under its lock: FerretDB loses concurrent updates (DocumentLocks). */
+  private locked<T>(memberIds: readonly string[], work: () => Promise<T>): Promise<T> {
+    return this.locks.withLocks(COLLECTION, memberIds, work);
+  }
 
   async onModuleInit(): Promise<void> {
     this.relay.watch(this.accounts);
@@ -43,7 +52,7 @@ export class AccountsRepository implements OnModuleInit {
    * announcing the opening is written only by the write that created the account.
    */
   async openIfAbsent(memberId: string, phone: string, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
-    const result = await this.accounts.updateOne(
+    const result = await this.locked([memberId], () => this.accounts.updateOne(
       { _id: memberId },
       {
         $setOnInsert: {
@@ -64,7 +73,7 @@ export class AccountsRepository implements OnModuleInit {
         },
       },
       { upsert: true },
-    );
+    ));
     const created = result.upsertedCount === 1;
     if (created) this.relay.nudge();
     return created;
@@ -72,7 +81,7 @@ export class AccountsRepository implements OnModuleInit {
 
   /** Records a card the member service issued; false when the account is not known yet. */
   async addCard(memberId: string, cardNumber: string): Promise<boolean> {
-    const result = await this.accounts.updateOne({ _id: memberId }, { $addToSet: { cardNumbers: cardNumber } });
+    const result = await this.locked([memberId], () => this.accounts.updateOne({ _id: memberId }, { $addToSet: { cardNumbers: cardNumber } }));
     return result.matchedCount === 1;
   }
 
@@ -106,7 +115,10 @@ export class AccountsRepository implements OnModuleInit {
     let remaining = postings.filter((posting) => posting.items.length > 0);
     for (let attempt = 1; remaining.length > 0; attempt++) {
       const operations = remaining.map((posting) => postingOperation(posting));
-      const result = await this.accounts.bulkWrite(operations, { ordered: false });
+      const result = await this.locked(
+        remaining.map((posting) => posting.memberId),
+        () => this.accounts.bulkWrite(operations, { ordered: false }),
+      );
       if (result.matchedCount === operations.length) break;
       if (attempt >= 5) throw new Error(`could not post to ${remaining.length} accounts after ${attempt} attempts`);
       const fresh = await this.findForPosting(remaining.map((posting) => posting.memberId));
@@ -127,7 +139,11 @@ export class AccountsRepository implements OnModuleInit {
       .map((posting) => ({
         updateOne: { filter: { _id: posting.memberId }, update: { $pullAll: { appliedEntryIds: posting.items.map((item) => item.entry.id) } } },
       }));
-    if (operations.length > 0) await this.accounts.bulkWrite(operations, { ordered: false });
+    if (operations.length === 0) return;
+    await this.locked(
+      operations.map((operation) => operation.updateOne.filter._id),
+      () => this.accounts.bulkWrite(operations, { ordered: false }),
+    );
   }
 
   async *streamBalances(memberIds?: readonly string[]): AsyncGenerator<PointsAccount> {

@@ -311,24 +311,28 @@ describe('computeEarning', () => {
   });
 
   describe('purchases the rules cannot price', () => {
+    /** The fields named by the domain error `compute` throws. */
+    function fieldsRefused(compute: () => unknown): string[] {
+      try {
+        compute();
+      } catch (error) {
+        return (error as InvalidPurchaseError).fields.map((problem) => problem.field);
+      }
+      throw new Error('expected the purchase to be refused');
+    }
+
     it('refuses another currency, naming the field', () => {
       expect(() => computeEarning(rules(), purchase({ currency: 'HKD' }), context)).toThrow(CurrencyMismatchError);
-      expect(() => computeEarning(rules(), purchase({ currency: 'HKD' }), context)).toThrow(
-        expect.objectContaining({ fields: [expect.objectContaining({ field: 'currency' })] }),
-      );
+      expect(fieldsRefused(() => computeEarning(rules(), purchase({ currency: 'HKD' }), context))).toEqual(['currency']);
     });
 
     it.each([0, -100, 99.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])('refuses an amount of %p minor units', (amountMinor) => {
       expect(() => computeEarning(rules(), purchase({ amountMinor }), context)).toThrow(InvalidPurchaseError);
-      expect(() => computeEarning(rules(), purchase({ amountMinor }), context)).toThrow(
-        expect.objectContaining({ fields: [expect.objectContaining({ field: 'amountMinor' })] }),
-      );
+      expect(fieldsRefused(() => computeEarning(rules(), purchase({ amountMinor }), context))).toEqual(['amountMinor']);
     });
 
     it('refuses an invalid instant', () => {
-      expect(() => computeEarning(rules(), purchase({ occurredAt: new Date('not a date') }), context)).toThrow(
-        expect.objectContaining({ fields: [expect.objectContaining({ field: 'occurredAt' })] }),
-      );
+      expect(fieldsRefused(() => computeEarning(rules(), purchase({ occurredAt: new Date('not a date') }), context))).toEqual(['occurredAt']);
     });
   });
 });

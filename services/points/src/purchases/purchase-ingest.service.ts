@@ -34,6 +34,8 @@ interface BatchState {
   readonly available: Map<string, number>;
   /** Entries in their accounts already whose `applied` mark a crash kept from being written. */
   readonly confirmOnly: string[];
+  /** Entry ids this batch has dealt with: a till can send the same sale twice in one batch. */
+  readonly handled: Set<string>;
 }
 
 /**
@@ -101,6 +103,7 @@ export class PurchaseIngestService {
       earnedInBatch: new Map(),
       available: new Map(accounts.map((account) => [account.memberId, account.available])),
       confirmOnly: [],
+      handled: new Set(),
     };
   }
 
@@ -108,6 +111,8 @@ export class PurchaseIngestService {
   private earn(sale: SaleEvent, state: BatchState, ruleSets: Awaited<ReturnType<EarningRulesService['ruleSets']>>, now: Date): Rejection | undefined {
     const { payload } = sale;
     const id = earnEntryId(payload.tenantId, payload.receiptNumber);
+    if (state.handled.has(id)) return undefined;
+    state.handled.add(id);
     const existing = state.existing.get(id);
     const account = this.memberOf(payload, state);
     if (existing) {
@@ -174,6 +179,8 @@ export class PurchaseIngestService {
   private reverse(refund: RefundEvent, state: BatchState, earlier: LedgerEntry[]): Rejection | undefined {
     const { payload } = refund;
     const id = refundEntryId(payload.tenantId, payload.refundNumber);
+    if (state.handled.has(id)) return undefined;
+    state.handled.add(id);
     const account = this.memberOf(payload, state);
     const existing = state.existing.get(id);
     if (existing) {

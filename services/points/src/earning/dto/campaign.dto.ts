@@ -21,7 +21,7 @@ export class CampaignDto {
   @IsInstant()
   to: string;
 
-  @ApiPropertyOptional({ type: [Number], example: [3], description: '0 = Sunday … 6 = Saturday in the centre time zone; absent = every day' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, example: [3], description: '0 = Sunday … 6 = Saturday in the centre time zone; absent = every day' })
   @IsOptional()
   @IsArray()
   @IsInt({ each: true })
@@ -45,12 +45,12 @@ export class CampaignDto {
   @IsString({ each: true })
   tiers?: string[];
 
-  @ApiPropertyOptional({ example: 2000, description: 'Permille (2000 = double points); exactly one of this and extraPoints' })
+  @ApiPropertyOptional({ type: 'integer', example: 2000, description: 'Permille (2000 = double points); exactly one of this and extraPoints' })
   @IsOptional()
   @IsInt()
   multiplierPermille?: number;
 
-  @ApiPropertyOptional({ example: 50, description: 'Whole points added per purchase; exactly one of this and multiplierPermille' })
+  @ApiPropertyOptional({ type: 'integer', example: 50, description: 'Whole points added per purchase; exactly one of this and multiplierPermille' })
   @IsOptional()
   @IsInt()
   extraPoints?: number;

@@ -7,7 +7,7 @@ const PERMILLE_RECORD = { type: 'object', additionalProperties: { type: 'integer
 
 /** One stored version of the earning rules. */
 export class EarningRuleSetResponse {
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   version: number;
 
   @ApiProperty({ format: 'date-time' })
@@ -46,10 +46,10 @@ export class EarningRuleSetResponse {
   @ApiProperty({ type: [CampaignDto] })
   campaigns: CampaignDto[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   maxPointsPerPurchase?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   maxPointsPerDay?: number;
 
   static of(ruleSet: EarningRuleSet): EarningRuleSetResponse {

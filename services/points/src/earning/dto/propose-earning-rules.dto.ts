@@ -71,12 +71,12 @@ export class ProposeEarningRulesDto {
   @Type(() => CampaignDto)
   campaigns?: CampaignDto[];
 
-  @ApiPropertyOptional({ example: 5000, description: 'Whole points; absent = no cap' })
+  @ApiPropertyOptional({ type: 'integer', example: 5000, description: 'Whole points; absent = no cap' })
   @IsOptional()
   @IsInt()
   maxPointsPerPurchase?: number;
 
-  @ApiPropertyOptional({ example: 20000, description: 'Whole points per member per centre-local day; absent = no cap' })
+  @ApiPropertyOptional({ type: 'integer', example: 20000, description: 'Whole points per member per centre-local day; absent = no cap' })
   @IsOptional()
   @IsInt()
   maxPointsPerDay?: number;

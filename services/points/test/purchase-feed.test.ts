@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { Feed, type TestMember } from './support/feed';
+
+interface Account {
+  memberId: string;
+  available: number;
+  pending: number;
+  lifetimeEarned: number;
+  cardNumbers: string[];
+}
+
+/**
+ * The purchase feed end to end on the real servers: tills' sales and refunds produced to
+ * Kafka, the built points service consuming them (killed with SIGKILL in the middle of a
+ * stream), and the balances read back over HTTP and checked against the ledger.
+ */
+describe('points from the purchase feed', () => {
+  const port = 13102;
+  const run = randomUUID().slice(0, 8);
+  const openTenant = `tenant-open-${run}`;
+  const closedTenant = `tenant-closed-${run}`;
+  let env: Record<string, string>;
+  let points: ServiceProcess;
+  let feed: Feed;
+  let members: TestMember[];
+  const url = `http://127.0.0.1:${port}`;
+
+  const startPoints = () => startServiceProcess('points', port, env);
+
+  async function account(memberId: string): Promise<Account | undefined> {
+    const response = await fetch(`${url}/accounts/${memberId}`);
+    return response.status === 200 ? ((await response.json()) as Account) : undefined;
+  }
+
+  async function ledgerCheck(memberId?: string): Promise<{ accountsChecked: number; mismatches: unknown[] }> {
+    return (await (await fetch(`${url}/ledger/check${memberId ? `?memberId=${memberId}` : ''}`)).json()) as { accountsChecked: number; mismatches: unknown[] };
+  }
+
+  async function putTenant(id: string, status: 'open' | 'closed'): Promise<void> {
+    const response = await fetch(`${url}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status }) });
+    expect(response.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    const infra = infraEnv();
+    env = {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      MONGO_URL: infra.mongoUrl,
+      REDIS_URL: infra.redisUrl,
+      HTTP_PORT: String(port),
+      // A database and consumer group of this run's own: its rule set is the default one
+      // (1 point per 100 fen, rounded down) and no other points service shares its partitions.
+      MONGO_DATABASE: `atrium_test_points_${run}`,
+      KAFKA_CONSUMER_GROUP: `points-test-${run}`,
+      REFUND_POLICY: 'debt',
+    };
+    feed = await new Feed().start();
+    points = await startPoints();
+    await putTenant(openTenant, 'open');
+    await putTenant(closedTenant, 'closed');
+    members = await feed.registerMembers(20);
+    await waitFor('the members\' accounts with their cards', async () => {
+      const accounts = await Promise.all(members.map((member) => account(member.memberId)));
+      return accounts.every((a) => a?.cardNumbers.length === 1) ? true : undefined;
+    }, 60_000, 250);
+  }, 180_000);
+
+  afterAll(async () => {
+    await points?.stop();
+    await feed?.stop();
+  });
+
+  it('earns the rule set\'s points for a sale, once however often it is delivered', async () => {
+    const [buyer] = members;
+    const sale = feed.saleMessage({ receiptNumber: `R-${run}-1`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 12_345 });
+    // The same event twice, and the same sale again as a new event (a till sending it twice).
+    const resent = feed.saleMessage({ receiptNumber: `R-${run}-1`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 12_345 });
+    const marker = feed.saleMessage({ receiptNumber: `R-${run}-2`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 199 });
+    await feed.send([sale, sale, resent, marker]);
+    const after = await waitFor('both sales in the balance', async () => {
+      const a = await account(buyer.memberId);
+      return a && a.lifetimeEarned >= 124 ? a : undefined;
+    });
+    expect(after).toMatchObject({ pending: 124, lifetimeEarned: 124, available: 0 });
+    expect((await ledgerCheck(buyer.memberId)).mismatches).toEqual([]);
+  });
+
+  it('refuses sales it must not count, says why to staff, and changes no balance', async () => {
+    const buyer = members[1];
+    const bad = [
+      { receiptNumber: `X-${run}-closed`, tenantId: closedTenant, cardNumber: buyer.cardNumber, amountMinor: 5_000 },
+      { receiptNumber: `X-${run}-unknown-tenant`, tenantId: `nobody-${run}`, cardNumber: buyer.cardNumber, amountMinor: 5_000 },
+      { receiptNumber: `X-${run}-card`, tenantId: openTenant, cardNumber: '7700000000000000', amountMinor: 5_000 },
+      { receiptNumber: `X-${run}-absurd`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 2_000_000_000 },
+      { receiptNumber: `X-${run}-future`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 5_000, occurredAt: new Date(Date.now() + 86_400_000) },
+    ];
+    await feed.send([...bad.map((sale) => feed.saleMessage(sale)), feed.saleMessage({ receiptNumber: `X-${run}-ok`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 1_000 })]);
+    await waitFor('the good sale', async () => ((await account(buyer.memberId))?.lifetimeEarned === 10 ? true : undefined));
+    const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
+    const codes = Object.fromEntries(rejected.filter((r) => r.receiptNumber.startsWith(`X-${run}`)).map((r) => [r.receiptNumber, r.code]));
+    expect(codes).toEqual({
+      [`X-${run}-closed`]: 'purchase.tenant-closed',
+      [`X-${run}-unknown-tenant`]: 'purchase.tenant-unknown',
+      [`X-${run}-card`]: 'purchase.member-unknown',
+      [`X-${run}-absurd`]: 'purchase.amount-absurd',
+      [`X-${run}-future`]: 'purchase.in-the-future',
+    });
+    expect(await account(buyer.memberId)).toMatchObject({ pending: 10, lifetimeEarned: 10 });
+  });
+
+  it('reverses a partial refund in proportion and a second refund only what is left', async () => {
+    const buyer = members[2];
+    const receiptNumber = `F-${run}`;
+    await feed.send([
+      feed.saleMessage({ receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 10_000 }),
+      feed.refundMessage({ refundNumber: `F-${run}-a`, receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 2_500 }),
+      feed.refundMessage({ refundNumber: `F-${run}-a`, receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 2_500 }),
+      feed.refundMessage({ refundNumber: `F-${run}-b`, receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 7_500 }),
+      feed.refundMessage({ refundNumber: `F-${run}-c`, receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 1 }),
+    ]);
+    await waitFor('the refunds', async () => {
+      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
+      return rejected.some((r) => r.receiptNumber === receiptNumber) ? true : undefined;
+    });
+    // 100 points earned; 25 then 75 reversed from pending; the third refund exceeds the sale.
+    expect(await account(buyer.memberId)).toMatchObject({ pending: 0, lifetimeEarned: 0 });
+    expect((await ledgerCheck(buyer.memberId)).mismatches).toEqual([]);
+  });
+
+  it('ends with the exact balances when killed with SIGKILL in the middle of 10,000 sales', async () => {
+    const crowd = members.slice(3);
+    const sales = Array.from({ length: 10_000 }, (_, index) => ({
+      receiptNumber: `K-${run}-${index}`,
+      tenantId: openTenant,
+      cardNumber: crowd[index % crowd.length].cardNumber,
+      amountMinor: 100 + ((index * 7919) % 50_000),
+    }));
+    // Computed here, independently of the service: 1 point per 100 fen, rounded down.
+    const expected = new Map(crowd.map((member) => [member.memberId, 0]));
+    sales.forEach((sale, index) => {
+      const member = crowd[index % crowd.length];
+      expected.set(member.memberId, expected.get(member.memberId)! + Math.floor(sale.amountMinor / 100));
+    });
+    const total = [...expected.values()].reduce((sum, points) => sum + points, 0);
+    const earnedSoFar = async () => (await Promise.all(crowd.map((member) => account(member.memberId)))).reduce((sum, a) => sum + (a?.lifetimeEarned ?? 0), 0);
+
+    // Every 20th sale is delivered twice, as after a producer retry.
+    const messages = sales.flatMap((sale, index) => {
+      const message = feed.saleMessage(sale);
+      return index % 20 === 0 ? [message, message] : [message];
+    });
+    await feed.send(messages);
+    const atKill = await waitFor('the service to be part-way through', async () => {
+      const earned = await earnedSoFar();
+      return earned > 0 ? earned : undefined;
+    }, 60_000, 20);
+    await points.stop('SIGKILL');
+    expect(atKill).toBeLessThan(total);
+
+    points = await startPoints();
+    await waitFor('every sale to be counted', async () => ((await earnedSoFar()) >= total ? true : undefined), 180_000, 500);
+    for (const member of crowd) {
+      expect(await account(member.memberId)).toMatchObject({ pending: expected.get(member.memberId), lifetimeEarned: expected.get(member.memberId) });
+    }
+    const check = await ledgerCheck();
+    expect(check.mismatches).toEqual([]);
+    // The topic also holds members of other runs and tests; this run's are among them.
+    expect(check.accountsChecked).toBeGreaterThanOrEqual(members.length);
+  }, 300_000);
+});

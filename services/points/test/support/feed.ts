@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners, type Producer } from 'kafkajs';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  CardIssuedSchema,
+  MemberRegisteredSchema,
+  PurchaseRecordedSchema,
+  PurchaseRefundedSchema,
+  RegistrationChannel,
+  TOPICS,
+} from '@atrium/contracts';
+import { EventCodec } from '@atrium/messaging';
+import { infraEnv } from '@atrium/testing';
+
+export interface TestMember {
+  readonly memberId: string;
+  readonly phone: string;
+  readonly cardNumber: string;
+}
+
+export interface Sale {
+  readonly receiptNumber: string;
+  readonly tenantId: string;
+  readonly cardNumber: string;
+  readonly amountMinor: number;
+  readonly currency?: string;
+  readonly occurredAt?: Date;
+  readonly category?: string;
+}
+
+export interface Refund {
+  readonly refundNumber: string;
+  readonly receiptNumber: string;
+  readonly tenantId: string;
+  readonly cardNumber: string;
+  readonly amountMinor: number;
+}
+
+/**
+ * Plays the other side of the points service: the member service (registrations and cards)
+ * and tenants' tills (sales and refunds), writing real envelopes to the real topics.
+ */
+export class Feed {
+  private readonly codec = new EventCodec([TOPICS.memberEvents, TOPICS.purchases]);
+  private producer?: Producer;
+
+  async start(): Promise<this> {
+    const kafka = new Kafka({ clientId: 'points-test-feed', brokers: infraEnv().kafkaBrokers, logLevel: 1 });
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await this.producer.connect();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+
+  /** New members with cards, as the member service announces them. */
+  async registerMembers(count: number): Promise<TestMember[]> {
+    const members = Array.from({ length: count }, (_, index) => ({
+      memberId: randomUUID(),
+      phone: `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      cardNumber: `77${Date.now().toString().slice(-8)}${String(index).padStart(6, '0')}`,
+    }));
+    const messages = members.flatMap((member) => {
+      const metadata = () => ({ eventId: randomUUID(), key: member.memberId, occurredAt: new Date(), producer: 'member', traceId: randomUUID() });
+      return [
+        {
+          key: member.memberId,
+          value: this.codec.encode(
+            TOPICS.memberEvents,
+            'member.registered',
+            MemberRegisteredSchema,
+            { memberId: member.memberId, phone: member.phone, name: 'Test Shopper', channel: RegistrationChannel.DESK, registeredAt: timestampFromDate(new Date()) },
+            metadata(),
+          ),
+        },
+        {
+          key: member.memberId,
+          value: this.codec.encode(
+            TOPICS.memberEvents,
+            'member.card-issued',
+            CardIssuedSchema,
+            { memberId: member.memberId, cardNumber: member.cardNumber, issuedAt: timestampFromDate(new Date()) },
+            metadata(),
+          ),
+        },
+      ];
+    });
+    await this.producer!.send({ topic: TOPICS.memberEvents.name, acks: -1, messages });
+    return members;
+  }
+
+  saleMessage(sale: Sale, eventId = randomUUID()): { key: string; value: string } {
+    return {
+      key: sale.cardNumber,
+      value: this.codec.encode(
+        TOPICS.purchases,
+        'purchase.recorded',
+        PurchaseRecordedSchema,
+        {
+          receiptNumber: sale.receiptNumber,
+          tenantId: sale.tenantId,
+          cardNumber: sale.cardNumber,
+          amountMinor: BigInt(sale.amountMinor),
+          currency: sale.currency ?? 'CNY',
+          occurredAt: timestampFromDate(sale.occurredAt ?? new Date()),
+          category: sale.category ?? '',
+        },
+        { eventId, key: sale.cardNumber, occurredAt: new Date(), producer: 'pos-test', traceId: eventId },
+      ),
+    };
+  }
+
+  refundMessage(refund: Refund): { key: string; value: string } {
+    const eventId = randomUUID();
+    return {
+      key: refund.cardNumber,
+      value: this.codec.encode(
+        TOPICS.purchases,
+        'purchase.refunded',
+        PurchaseRefundedSchema,
+        {
+          refundNumber: refund.refundNumber,
+          receiptNumber: refund.receiptNumber,
+          tenantId: refund.tenantId,
+          cardNumber: refund.cardNumber,
+          amountMinor: BigInt(refund.amountMinor),
+          currency: 'CNY',
+          occurredAt: timestampFromDate(new Date()),
+        },
+        { eventId, key: refund.cardNumber, occurredAt: new Date(), producer: 'pos-test', traceId: eventId },
+      ),
+    };
+  }
+
+  async send(messages: readonly { key: string; value: string }[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += 1_000) {
+      await this.producer!.send({ topic: TOPICS.purchases.name, acks: -1, messages: messages.slice(start, start + 1_000) });
+    }
+  }
+}
