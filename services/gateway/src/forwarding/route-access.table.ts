@@ -30,6 +30,14 @@ export const ROUTE_ACCESS_TABLE: readonly RouteAccessRule[] = [
   { service: 'member', methods: ['GET'], path: '/members/:id', roles: [...DESK_AND_UP, 'finance'] },
 
   { service: 'points', methods: ['GET'], path: '/accounts/:memberId', roles: EVERYONE },
+  { service: 'points', methods: ['POST'], path: '/earning/preview', roles: DESK_AND_UP },
+  { service: 'points', methods: ['GET'], path: '/earning-rules/**', roles: EVERYONE },
+  // Earning rules decide what every point costs the centre: supervisors and specialists only.
+  { service: 'points', methods: ['POST'], path: '/earning-rules', roles: ['admin', 'supervisor', 'specialist'] },
+  { service: 'points', methods: ['GET'], path: '/tenants', roles: EVERYONE },
+  { service: 'points', methods: ['PUT'], path: '/tenants/:tenantId', roles: OPERATIONS },
+  { service: 'points', methods: ['GET'], path: '/purchases/rejected', roles: EVERYONE },
+  { service: 'points', methods: ['GET'], path: '/ledger/check', roles: ['admin', 'supervisor', 'finance'] },
 
   // Placeholders until these services have real routes: everyone reads, operations staff write.
   { service: 'merchant-discount', methods: ['GET'], path: '/**', roles: EVERYONE },

@@ -4,7 +4,8 @@ import { PointsEarnedSchema, PointsRefundedSchema, TOPICS, type PurchaseRecorded
 import { DomainError } from '@atrium/errors';
 import { OutboxEntryFactory, type ConsumedEvent } from '@atrium/messaging';
 import { AccountsRepository, type AccountForPosting, type Posting, type PostingItem } from '../accounts/accounts.repository';
-import { computeEarning, selectRuleSet } from '../earning/earning-calculator';
+import { computeEarning, selectRuleSet, type Earning } from '../earning/earning-calculator';
+import type { EarningRuleSet } from '../earning/earning-rule-set.entity';
 import { EarningRulesService } from '../earning/earning-rules.service';
 import { localDate } from '../earning/local-time';
 import { earnEntryId, refundEntryId, type LedgerEntry } from '../ledger/ledger-entry.entity';
@@ -13,6 +14,7 @@ import { TenantsRepository } from '../tenants/tenants.repository';
 import { checkPurchase, type Rejection } from './purchase-checks';
 import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
 import { reverseForRefund } from './refund-reversal';
+import { PurchaseRefusedError } from './purchase.errors';
 import { RejectedPurchasesRepository, type RejectedPurchase } from './rejected-purchases.repository';
 
 const DAY_MS = 86_400_000;
@@ -108,7 +110,7 @@ export class PurchaseIngestService {
   }
 
   /** Prices one sale into a new entry, or takes the entry a earlier delivery made; or says why not. */
-  private earn(sale: SaleEvent, state: BatchState, ruleSets: Awaited<ReturnType<EarningRulesService['ruleSets']>>, now: Date): Rejection | undefined {
+  private earn(sale: SaleEvent, state: BatchState, ruleSets: readonly EarningRuleSet[], now: Date): Rejection | undefined {
     const { payload } = sale;
     const id = earnEntryId(payload.tenantId, payload.receiptNumber);
     if (state.handled.has(id)) return undefined;
@@ -126,21 +128,9 @@ export class PurchaseIngestService {
     const occurredAt = timestampDate(payload.occurredAt);
     const day = dayKey(occurredAt, this.settings.timeZone);
     const earnedToday = (member.earnedByDay[day] ?? 0) + (state.earnedInBatch.get(`${member.memberId}|${day}`) ?? 0);
-    let earning;
+    let earning: Earning;
     try {
-      const ruleSet = selectRuleSet(ruleSets, occurredAt);
-      earning = computeEarning(
-        ruleSet,
-        {
-          amountMinor: Number(payload.amountMinor),
-          currency: payload.currency,
-          tenantId: payload.tenantId,
-          ...(payload.category ? { category: payload.category } : {}),
-          occurredAt,
-          memberTier: member.tier,
-        },
-        { earnedTodayPoints: earnedToday, timeZone: this.settings.timeZone },
-      );
+      earning = this.price(ruleSets, payload, member, earnedToday);
     } catch (error) {
       if (error instanceof DomainError) return { code: error.code, reason: error.message };
       throw error;
@@ -174,6 +164,35 @@ export class PurchaseIngestService {
     state.fresh.push(entry);
     this.post(state, member, entry, day);
     return undefined;
+  }
+
+  /**
+   * What a sale would earn now, written nowhere: the same checks and rules as the feed, for
+   * staff answering "what would this purchase earn". Throws the domain error of a refusal.
+   */
+  async preview(sale: PurchaseRecorded, now = new Date()): Promise<Earning> {
+    const state = await this.readState([{ payload: sale } as SaleEvent], () => []);
+    const account = this.memberOf(sale, state);
+    const problem = this.commonChecks(sale, account, state, now);
+    if (problem) throw new PurchaseRefusedError(problem);
+    const day = dayKey(timestampDate(sale.occurredAt), this.settings.timeZone);
+    return this.price(await this.rules.ruleSets(), sale, account!, account!.earnedByDay[day] ?? 0);
+  }
+
+  private price(ruleSets: readonly EarningRuleSet[], sale: PurchaseRecorded, member: AccountForPosting, earnedToday: number): Earning {
+    const occurredAt = timestampDate(sale.occurredAt);
+    return computeEarning(
+      selectRuleSet(ruleSets, occurredAt),
+      {
+        amountMinor: Number(sale.amountMinor),
+        currency: sale.currency,
+        tenantId: sale.tenantId,
+        ...(sale.category ? { category: sale.category } : {}),
+        occurredAt,
+        memberTier: member.tier,
+      },
+      { earnedTodayPoints: earnedToday, timeZone: this.settings.timeZone },
+    );
   }
 
   private reverse(refund: RefundEvent, state: BatchState, earlier: LedgerEntry[]): Rejection | undefined {

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { EarningModule } from '../earning/earning.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { EarningPreviewController } from './earning-preview.controller';
 import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
 import { PurchaseIngestService } from './purchase-ingest.service';
 import { PurchasesConsumer } from './purchases.consumer';
@@ -15,7 +16,7 @@ export class PurchasesModule {
     return {
       module: PurchasesModule,
       imports: [AccountsModule, LedgerModule, TenantsModule, EarningModule],
-      controllers: [PurchasesController, PurchasesConsumer],
+      controllers: [PurchasesController, PurchasesConsumer, EarningPreviewController],
       providers: [{ provide: POINTS_SETTINGS, useValue: settings }, PurchaseIngestService, RejectedPurchasesRepository],
     };
   }
