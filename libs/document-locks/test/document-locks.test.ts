@@ -23,17 +23,18 @@ describe('document locks on the real FerretDB and Redis', () => {
 
   it('keeps every one of many concurrent updates of one document', async () => {
     // Two kinds of update racing on one document: the mix that loses writes on FerretDB v1.
-    const locks = new DocumentLocks(redis, `test-${randomUUID()}`);
+    // Many waiters on one lock: generous waiting, since this checks correctness, not speed.
+    const locks = new DocumentLocks(redis, `test-${randomUUID()}`, { waitMs: 120_000 });
     await counters().insertOne({ _id: 'locked', n: 0, list: [] } as never);
     await Promise.all(
-      Array.from({ length: 150 }, (_, i) => [
+      Array.from({ length: 60 }, (_, i) => [
         locks.withLocks('counters', ['locked'], () => counters().updateOne({ _id: 'locked' }, { $inc: { n: 1 } })),
         locks.withLocks('counters', ['locked'], () => counters().updateOne({ _id: 'locked' }, { $push: { list: i } })),
       ]).flat(),
     );
     const document = (await counters().findOne({ _id: 'locked' })) as unknown as { n: number; list: number[] };
-    expect(document.n).toBe(150);
-    expect(document.list).toHaveLength(150);
+    expect(document.n).toBe(60);
+    expect(document.list).toHaveLength(60);
   });
 
   it('takes several documents all or nothing, and a second holder waits', async () => {

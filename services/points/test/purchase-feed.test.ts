@@ -114,8 +114,11 @@ describe('points from the purchase feed', () => {
     ];
     await feed.send([...bad.map((sale) => feed.saleMessage(sale)), feed.saleMessage({ receiptNumber: `X-${run}-ok`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 1_000 })]);
     await waitFor('the good sale', async () => ((await account(buyer.memberId))?.lifetimeEarned === 10 ? true : undefined));
-    const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
-    const codes = Object.fromEntries(rejected.filter((r) => r.receiptNumber.startsWith(`X-${run}`)).map((r) => [r.receiptNumber, r.code]));
+    const codes = await waitFor('the five rejections', async () => {
+      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
+      const ours = rejected.filter((r) => r.receiptNumber.startsWith(`X-${run}`));
+      return ours.length >= 5 ? Object.fromEntries(ours.map((r) => [r.receiptNumber, r.code])) : undefined;
+    });
     expect(codes).toEqual({
       [`X-${run}-closed`]: 'purchase.tenant-closed',
       [`X-${run}-unknown-tenant`]: 'purchase.tenant-unknown',
@@ -142,6 +145,12 @@ describe('points from the purchase feed', () => {
     });
     // 100 points earned; 25 then 75 reversed from pending; the third refund exceeds the sale.
     expect(await account(buyer.memberId)).toMatchObject({ pending: 0, lifetimeEarned: 0 });
+    const statement = (await (await fetch(`${url}/ledger/members/${buyer.memberId}/entries`)).json()) as { id: string; deltas: { pending?: number } }[];
+    expect(statement.map((entry) => [entry.id, entry.deltas.pending])).toEqual([
+      [`earn:${openTenant}:${receiptNumber}`, 100],
+      [`refund:${openTenant}:F-${run}-a`, -25],
+      [`refund:${openTenant}:F-${run}-b`, -75],
+    ]);
     expect((await ledgerCheck(buyer.memberId)).mismatches).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ export class KafkaEventContext extends BaseRpcContext<[string, number, string]> 
  * dead-letter what can never succeed, and only then let the offset be committed.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
-  private consumer?: Consumer;
+  private consumers: Consumer[] = [];
   private readonly log: Logger;
 
   constructor(private readonly deps: KafkaEventServerDeps) {
@@ -61,9 +61,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
-    const consumer = this.consumer;
-    this.consumer = undefined;
-    await consumer?.disconnect();
+    const consumers = this.consumers;
+    this.consumers = [];
+    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
   }
 
   on(): never {
@@ -71,7 +71,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   unwrap<T>(): T {
-    return this.consumer as T;
+    return this.consumers as T;
   }
 
   private routes(): Map<string, Route> {
@@ -87,27 +87,33 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return routes;
   }
 
+  /**
+   * One kafkajs consumer per topic, each in its own group (`<group>.<topic>`): kafkajs hands
+   * out a fetch's batches together and fetches again only when all are done, so a backlog on
+   * one topic (the purchase feed) would otherwise hold up every other (member registrations).
+   */
   private async start(): Promise<void> {
     const routes = this.routes();
     const topics = [...new Set([...routes.keys()].map((key) => key.split('#')[0]))];
-    if (topics.length === 0) return;
-    const consumer = this.deps.kafka.consumer({
-      groupId: this.deps.consumerGroup,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 250,
-    });
-    this.consumer = consumer;
-    await consumer.connect();
-    // A new consumer group (a new service) starts from the oldest retained event.
-    await subscribeWhenKnown(consumer, topics);
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
-      eachBatch: (payload) => this.consume(payload, routes),
-    });
-    this.log.info({ topics }, 'consuming');
+    for (const topic of topics) {
+      const consumer = this.deps.kafka.consumer({
+        groupId: `${this.deps.consumerGroup}.${topic}`,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        maxWaitTimeInMs: 250,
+      });
+      this.consumers.push(consumer);
+      await consumer.connect();
+      // A new consumer group (a new service) starts from the oldest retained event.
+      await subscribeWhenKnown(consumer, [topic]);
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 3,
+        eachBatch: (payload) => this.consume(payload, routes),
+      });
+    }
+    if (topics.length > 0) this.log.info({ topics }, 'consuming');
   }
 
   private async consume(payload: EachBatchPayload, routes: Map<string, Route>): Promise<void> {

@@ -38,6 +38,7 @@ export const ROUTE_ACCESS_TABLE: readonly RouteAccessRule[] = [
   { service: 'points', methods: ['PUT'], path: '/tenants/:tenantId', roles: OPERATIONS },
   { service: 'points', methods: ['GET'], path: '/purchases/rejected', roles: EVERYONE },
   { service: 'points', methods: ['GET'], path: '/ledger/check', roles: ['admin', 'supervisor', 'finance'] },
+  { service: 'points', methods: ['GET'], path: '/ledger/members/:memberId/entries', roles: EVERYONE },
 
   // Placeholders until these services have real routes: everyone reads, operations staff write.
   { service: 'merchant-discount', methods: ['GET'], path: '/**', roles: EVERYONE },

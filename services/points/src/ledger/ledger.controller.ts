@@ -1,8 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { InvalidInputError } from '@atrium/errors';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { ZERO_BALANCES, type BalanceField } from '../accounts/account.entity';
 import { addEntry, differs, type BalanceMismatch } from './balance-check';
+import type { LedgerEntry } from './ledger-entry.entity';
 import { LedgerRepository } from './ledger.repository';
 
 /** Finance's proof that every stored balance is the sum of its ledger entries. */
@@ -36,4 +38,25 @@ export class LedgerController {
     }
     return { accountsChecked, entriesRead, mismatches };
   }
+
+  /** A member's statement: every entry with its cause, in time order, optionally for a period. */
+  @Get('members/:memberId/entries')
+  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601 instant, inclusive' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601 instant, exclusive' })
+  async statement(
+    @Param('memberId', new ParseUUIDPipe()) memberId: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<LedgerEntry[]> {
+    return this.ledger.forMember(memberId, instantOf('from', from), instantOf('to', to));
+  }
+}
+
+function instantOf(field: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new InvalidInputError('ledger.period-invalid', `"${value}" is not an instant.`, [{ field, message: 'must be an ISO 8601 instant, e.g. 2026-11-01T00:00:00+08:00' }]);
+  }
+  return instant;
 }
