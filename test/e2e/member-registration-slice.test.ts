@@ -61,7 +61,7 @@ describe('registering a member through the gateway opens a points account', () =
 
   const uniquePhone = () => `139${String(randomInt(10_000_000, 99_999_999))}`;
 
-  it('registers at the desk and the account appears at 0 within seconds', async () => {
+  it('registers at the desk and the account appears at 0', async () => {
     const registered = await call('POST', '/api/member/members', adminToken, { phone: uniquePhone(), name: '陳大文' });
     expect(registered.status).toBe(201);
     const { id } = (await registered.json()) as { id: string };
@@ -72,7 +72,7 @@ describe('registering a member through the gateway opens a points account', () =
       // A new consumer group first reads what the member topic already holds.
     }, 90_000, 200);
     expect(account).toMatchObject({ memberId: id, available: 0, pending: 0, lifetimeEarned: 0 });
-  });
+  }, 120_000);
 
   it('lets a desk user register', async () => {
     const desk = { username: `e2e-desk-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}` };
