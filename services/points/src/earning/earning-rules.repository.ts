@@ -68,20 +68,7 @@ function toDocument(ruleSet: EarningRuleSet): EarningRuleSetDocument {
     categoryMultipliers: toPairs(ruleSet.categoryMultipliers),
     excludedTenants: [...ruleSet.excludedTenants],
     excludedCategories: [...ruleSet.excludedCategories],
-    campaigns: ruleSet.campaigns.map(
-      (campaign): StoredCampaign => ({
-        id: campaign.id,
-        name: campaign.name,
-        from: campaign.from,
-        to: campaign.to,
-        ...(campaign.weekdays ? { weekdays: [...campaign.weekdays] } : {}),
-        ...(campaign.tenantIds ? { tenantIds: [...campaign.tenantIds] } : {}),
-        ...(campaign.categories ? { categories: [...campaign.categories] } : {}),
-        ...(campaign.tiers ? { tiers: [...campaign.tiers] } : {}),
-        ...(campaign.multiplierPermille !== undefined ? { multiplierPermille: campaign.multiplierPermille } : {}),
-        ...(campaign.extraPoints !== undefined ? { extraPoints: campaign.extraPoints } : {}),
-      }),
-    ),
+    campaigns: ruleSet.campaigns.map(copyCampaign),
     ...(ruleSet.maxPointsPerPurchase !== undefined ? { maxPointsPerPurchase: ruleSet.maxPointsPerPurchase } : {}),
     ...(ruleSet.maxPointsPerDay !== undefined ? { maxPointsPerDay: ruleSet.maxPointsPerDay } : {}),
   };
@@ -101,20 +88,7 @@ function toRuleSet(document: EarningRuleSetDocument): EarningRuleSet {
     categoryMultipliers: fromPairs(document.categoryMultipliers),
     excludedTenants: [...(document.excludedTenants ?? [])],
     excludedCategories: [...(document.excludedCategories ?? [])],
-    campaigns: (document.campaigns ?? []).map(
-      (campaign): Campaign => ({
-        id: campaign.id,
-        name: campaign.name,
-        from: campaign.from,
-        to: campaign.to,
-        ...(campaign.weekdays ? { weekdays: [...campaign.weekdays] } : {}),
-        ...(campaign.tenantIds ? { tenantIds: [...campaign.tenantIds] } : {}),
-        ...(campaign.categories ? { categories: [...campaign.categories] } : {}),
-        ...(campaign.tiers ? { tiers: [...campaign.tiers] } : {}),
-        ...(typeof campaign.multiplierPermille === 'number' ? { multiplierPermille: campaign.multiplierPermille } : {}),
-        ...(typeof campaign.extraPoints === 'number' ? { extraPoints: campaign.extraPoints } : {}),
-      }),
-    ),
+    campaigns: (document.campaigns ?? []).map(copyCampaign),
     ...(typeof document.maxPointsPerPurchase === 'number' ? { maxPointsPerPurchase: document.maxPointsPerPurchase } : {}),
     ...(typeof document.maxPointsPerDay === 'number' ? { maxPointsPerDay: document.maxPointsPerDay } : {}),
   };
@@ -126,4 +100,23 @@ function toPairs(multipliers: Readonly<Record<string, Permille>>): StoredMultipl
 
 function fromPairs(pairs: readonly StoredMultiplier[] | undefined): Record<string, Permille> {
   return Object.fromEntries((pairs ?? []).map(({ key, permille }) => [key, permille]));
+}
+
+/**
+ * A campaign copied field by field, in either direction: the stored and the domain shapes
+ * have the same fields, and an absent optional field must stay absent (not undefined).
+ */
+function copyCampaign(campaign: Campaign | StoredCampaign): StoredCampaign {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    from: campaign.from,
+    to: campaign.to,
+    ...(campaign.weekdays ? { weekdays: [...campaign.weekdays] } : {}),
+    ...(campaign.tenantIds ? { tenantIds: [...campaign.tenantIds] } : {}),
+    ...(campaign.categories ? { categories: [...campaign.categories] } : {}),
+    ...(campaign.tiers ? { tiers: [...campaign.tiers] } : {}),
+    ...(typeof campaign.multiplierPermille === 'number' ? { multiplierPermille: campaign.multiplierPermille } : {}),
+    ...(typeof campaign.extraPoints === 'number' ? { extraPoints: campaign.extraPoints } : {}),
+  };
 }
