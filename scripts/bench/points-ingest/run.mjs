@@ -56,12 +56,15 @@ const USAGE = `usage: node scripts/bench/points-ingest/run.mjs [options]
   --port N           HTTP port of the points service child (default 13202)
   --timeout-s N      bound on every wait of a measured phase (default 900)
   --inflight N       concurrent produce requests of 1,000 messages (default 2)
+  --members-via M    seed (default): accounts written to the bench database before the service
+                     starts; events: member.registered + member.card-issued on the shared member
+                     events topic (adds 2 messages per member there for every later reader)
   --profile          run the service with op-timer.cjs and print where its time went
   --keep             keep the bench database, topics and groups (default: removed)
   --strict           exit 1 when the ratio is below the target`;
 
 function parseArgs(argv) {
-  const options = { count: 200_000, members: 1_000, repeats: 1, port: 13202, timeoutS: 900, inflight: 2, profile: false, keep: false, strict: false };
+  const options = { count: 200_000, members: 1_000, repeats: 1, port: 13202, timeoutS: 900, inflight: 2, membersVia: 'seed', profile: false, keep: false, strict: false };
   const numeric = { '--count': 'count', '--members': 'members', '--repeats': 'repeats', '--port': 'port', '--timeout-s': 'timeoutS', '--inflight': 'inflight' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -73,6 +76,10 @@ function parseArgs(argv) {
       const value = Number(String(raw).replace(/_/g, ''));
       if (!Number.isInteger(value) || value <= 0) fail(`${flag} needs a positive integer, got ${raw}`);
       options[numeric[flag]] = value;
+    } else if (flag === '--members-via') {
+      const value = inline ?? argv[++i];
+      if (value !== 'seed' && value !== 'events') fail(`--members-via is seed or events, got ${value}`);
+      options.membersVia = value;
     } else if (flag === '--profile') options.profile = true;
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--strict') options.strict = true;
@@ -230,7 +237,7 @@ function formatCpu(delta) {
 
 const codec = new EventCodec([TOPICS.memberEvents, TOPICS.purchases]);
 
-function makeMembers(run, count) {
+function makeMembers(count) {
   const stamp = String(Date.now()).slice(-8);
   return Array.from({ length: count }, (_, index) => ({
     memberId: randomUUID(),
@@ -385,6 +392,7 @@ class ServiceChild {
     };
     return {
       handled: sum('atrium_events_consumed_total', { topic: PURCHASES_TOPIC, outcome: 'handled' }),
+      memberEventsHandled: sum('atrium_events_consumed_total', { topic: TOPICS.memberEvents.name, outcome: 'handled' }),
       retried: sum('atrium_events_consumed_total', { topic: PURCHASES_TOPIC, outcome: 'retried' }),
       deadLettered: sum('atrium_events_consumed_total', { topic: PURCHASES_TOPIC, outcome: 'dead-lettered' }),
       earnedPublished: sum('atrium_events_published_total', { topic: POINTS_TOPIC, type: 'points.earned' }),
@@ -438,7 +446,10 @@ async function main() {
       if (!options.keep) {
         await db.dropDatabase().catch((error) => log(`could not drop ${database}: ${error.message}`));
         if (created.topics.length > 0) await admin.deleteTopics({ topics: created.topics, timeout: 30_000 }).catch((error) => log(`could not delete ${created.topics.join(', ')}: ${error.message}`));
-        await admin.deleteGroups(created.groups).catch(() => undefined);
+        // The service makes one group per topic (`<group>.<topic>`); all of this run's are ours.
+        const groups = await admin.listGroups().then(({ groups }) => groups.map((g) => g.groupId), () => []);
+        const ours = groups.filter((id) => created.groups.some((prefix) => id === prefix || id.startsWith(`${prefix}.`)));
+        if (ours.length > 0) await admin.deleteGroups(ours).catch((error) => log(`could not delete groups ${ours.join(', ')}: ${error.message}`));
       }
       if (profileDir) rmSync(profileDir, { recursive: true, force: true });
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), mongo.close(), redis.quit()]);
@@ -469,7 +480,7 @@ async function main() {
   };
 
   log(`points-ingest run ${run}: N=${fmtInt(options.count)} sales, ${fmtInt(options.members)} members, ${options.repeats} repeat(s), database ${database}`);
-  const members = makeMembers(run, options.members);
+  const members = makeMembers(options.members);
   const results = [];
   let setUp = false;
 
@@ -477,6 +488,7 @@ async function main() {
     const inUse = await fetch(`http://127.0.0.1:${options.port}/health/live`).then(() => true, () => false);
     if (inUse) throw new Error(`port ${options.port} already answers HTTP; pick another with --port`);
     service = new ServiceChild(serviceEnv, options.port, profileDir && path.join(profileDir, 'ops.json'));
+    lastService = service;
     await service.ready(120_000);
   };
 
@@ -498,9 +510,14 @@ async function main() {
       log(`           ${formatCpu(baseline.cpu)}`);
 
       // ---- the service: start, set up once, catch up, then measure.
+      if (!setUp) {
+        const skipped = await startAtTheEnd(admin, serviceGroup);
+        log(`service groups start at the end of ${PURCHASES_TOPIC} (${fmtInt(skipped[PURCHASES_TOPIC])} earlier messages not read) and ${TOPICS.memberEvents.name} (${fmtInt(skipped[TOPICS.memberEvents.name])})`);
+        if (options.membersVia === 'seed') await seedAccounts(db, members);
+      }
       await startService();
       if (!setUp) {
-        await setUpService({ service, producer, admin, members, tenantId, timeoutMs });
+        await setUpService({ service, producer, members, tenantId, via: options.membersVia, timeoutMs });
         setUp = true;
       }
       await prime({ service, producer, admin, db, members, tenantId, run, repeat, accountOf, timeoutMs });
@@ -604,33 +621,86 @@ async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, opt
   }
 }
 
-/** One open tenant and the members' accounts with their cards, as the member service would announce them. */
-async function setUpService({ service, producer, admin, members, tenantId, timeoutMs }) {
-  const started = now();
-  const put = await service.json(`/tenants/${tenantId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench tenant', status: 'open' }) });
-  if (put.status !== 200) throw new Error(`PUT /tenants/${tenantId} answered ${put.status}`);
-  const backlog = await topicSize(admin, TOPICS.memberEvents.name);
-  const messages = memberMessages(members);
-  for (let start = 0; start < messages.length; start += 1_000) {
-    await producer.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: messages.slice(start, start + 1_000) });
+/**
+ * Starts the service's fresh groups at the end of the topics it reads: the topics are shared and
+ * hold every earlier test's and bench's events, which a group reading from the beginning must
+ * work through first (thousands of member events and sales; on FerretDB each costs a scan of the
+ * inbox, so minutes to hours). Committed offsets of a group nobody has joined yet are what a
+ * new consumer starts from. Both group namings are set: one group for all topics
+ * (`<group>`) and one per topic (`<group>.<topic>`, libs/messaging since 2026-11-27).
+ */
+async function startAtTheEnd(admin, serviceGroup) {
+  const skipped = {};
+  for (const topic of [PURCHASES_TOPIC, TOPICS.memberEvents.name]) {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    skipped[topic] = offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+    const partitions = offsets.map((o) => ({ partition: o.partition, offset: o.high }));
+    for (const groupId of [serviceGroup, `${serviceGroup}.${topic}`]) await admin.setOffsets({ groupId, topic, partitions });
   }
-  let ready = 0;
-  await waitFor(`${members.length} accounts with their cards`, async () => {
-    service.assertAlive();
-    while (ready < members.length) {
-      const account = (await service.json(`/accounts/${members[ready].memberId}`)).body;
-      if (!account || account.cardNumbers.length === 0) return undefined;
-      ready++;
-    }
-    return true;
-  }, Math.min(timeoutMs, 600_000), 500);
-  log(`set up: tenant ${tenantId} open, ${fmtInt(members.length)} accounts with cards (member events topic held ${fmtInt(backlog)} before) in ${fmtS(now() - started)}`);
+  return skipped;
+}
+
+/** The members' accounts, as the service's accounts consumer opens them (AccountsRepository.openIfAbsent + addCard). */
+async function seedAccounts(db, members) {
+  const openedAt = new Date();
+  const documents = members.map((member) => ({
+    _id: member.memberId,
+    phone: member.phone,
+    cardNumbers: [member.cardNumber],
+    tier: '',
+    frozen: false,
+    available: 0,
+    pending: 0,
+    lifetimeEarned: 0,
+    redeemed: 0,
+    expired: 0,
+    debt: 0,
+    appliedEntryIds: [],
+    earnedByDay: {},
+    openedAt,
+    outbox: [],
+  }));
+  for (let start = 0; start < documents.length; start += 1_000) await db.collection('accounts').insertMany(documents.slice(start, start + 1_000), { ordered: false });
 }
 
 /**
- * Before the clock starts: one marker sale on each partition of `purchases`, waited for, so the
- * fresh group has worked through whatever the topic held and every partition is assigned and
- * fetching; then until the outbox relay has nothing left to publish.
+ * One open tenant, and the members' accounts with their cards: seeded in the database before the
+ * service started (default), or with --members-via events announced on the member events topic
+ * as the member service would (services/points/test/support/feed.ts) and waited for.
+ */
+async function setUpService({ service, producer, members, tenantId, via, timeoutMs }) {
+  const started = now();
+  const put = await service.json(`/tenants/${tenantId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench tenant', status: 'open' }) });
+  if (put.status !== 200) throw new Error(`PUT /tenants/${tenantId} answered ${put.status}`);
+  if (via === 'events') {
+    const messages = memberMessages(members);
+    for (let start = 0; start < messages.length; start += 1_000) {
+      await producer.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: messages.slice(start, start + 1_000) });
+    }
+  }
+  let ready = 0;
+  let lastReport = now();
+  await waitFor(`${members.length} accounts with their cards`, async () => {
+    service.assertAlive();
+    if (now() - lastReport > 30_000) {
+      lastReport = now();
+      const counters = await service.counters();
+      log(`set up: ${ready} of ${members.length} accounts ready; the service has handled ${fmtInt(counters.memberEventsHandled)} member events`);
+    }
+    while (ready < members.length) {
+      const account = (await service.json(`/accounts/${members[ready].memberId}`)).body;
+      if (!account || account.cardNumbers[0] !== members[ready].cardNumber) return undefined;
+      ready++;
+    }
+    return true;
+  }, timeoutMs, 500);
+  log(`set up: tenant ${tenantId} open, ${fmtInt(members.length)} accounts with cards (${via === 'events' ? 'from member events' : 'seeded'}) in ${fmtS(now() - started)}`);
+}
+
+/**
+ * Before the clock starts: one marker sale on each partition of `purchases`, waited for, so
+ * every partition is assigned and fetching and the group has nothing older left to read; then
+ * until the outbox relay has nothing left to publish.
  */
 async function prime({ service, producer, admin, db, members, tenantId, run, repeat, accountOf, timeoutMs }) {
   const started = now();
@@ -645,15 +715,20 @@ async function prime({ service, producer, admin, db, members, tenantId, run, rep
       partition,
     })),
   });
+  let lastReport = now();
   await waitFor('the marker sale on every partition', async () => {
     service.assertAlive();
+    if (now() - lastReport > 30_000) {
+      lastReport = now();
+      log(`waiting for the markers: the service has handled ${fmtInt((await service.counters()).handled)} purchases`);
+    }
     const earned = await Promise.all(markers.map(async (member) => (await accountOf(member.memberId))?.lifetimeEarned ?? 0));
     return earned.every((points, i) => points > before[i]) ? true : undefined;
   }, timeoutMs, 500);
   const caughtUp = now() - started;
   const accounts = db.collection('accounts');
   await waitFor('the outbox relay to publish what is pending', async () => ((await accounts.countDocuments({ 'outbox.0': { $exists: true } })) === 0 ? true : undefined), 300_000, 500);
-  log(`repeat ${repeat}: the service caught up with ${fmtInt(backlog)} messages already on ${PURCHASES_TOPIC} in ${fmtS(caughtUp)}; outbox empty after ${fmtS(now() - started)}`);
+  log(`repeat ${repeat}: marker sales on all ${PARTITIONS} partitions in the ledger after ${fmtS(caughtUp)} (${PURCHASES_TOPIC} holds ${fmtInt(backlog)}); outbox empty after ${fmtS(now() - started)}`);
 }
 
 /** The measured run: produce the sales to `purchases`, wait until the service has handled them all. */
@@ -764,7 +839,11 @@ function printProfile(rows, wallMs) {
   }
 }
 
+/** The latest service child, for its output when the run fails. */
+let lastService;
+
 main().catch((error) => {
   console.error(`points-ingest: ${error.stack ?? error.message}`);
+  if (lastService?.tail.length) console.error(`the points service's last output:\n${lastService.tail.slice(-40).join('\n')}`);
   process.exit(1);
 });
