@@ -1,5 +1,5 @@
 import type { StaffRole } from '../staff/staff-role';
-import type { HttpMethod, RouteAccessRule } from './route-access.table';
+import type { HttpMethod, RouteAccessRule } from './route-access.rule';
 
 /** A request to a forwarded route, as the policy judges it. */
 export interface ForwardedCall {

@@ -1,50 +1,22 @@
-import { STAFF_ROLES, type StaffRole } from '../staff/staff-role';
-import type { UpstreamService } from './upstream-services';
+import type { RouteAccessRule } from './route-access.rule';
+import { MEMBER_ROUTES } from './routes/member.routes';
+import { MERCHANT_DISCOUNT_ROUTES } from './routes/merchant-discount.routes';
+import { OUTREACH_ROUTES } from './routes/outreach.routes';
+import { POINTS_ROUTES } from './routes/points.routes';
+import { SMS_CAMPAIGN_ROUTES } from './routes/sms-campaign.routes';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/**
- * One line of the table: these roles may call these methods on paths of one service matching
- * the pattern. A pattern is the service's own path; `:name` stands for one path segment and a
- * trailing `**` for any number of them (none included). GET also covers HEAD.
- */
-export interface RouteAccessRule {
-  readonly service: UpstreamService;
-  readonly methods: readonly HttpMethod[];
-  readonly path: string;
-  readonly roles: readonly StaffRole[];
-}
-
-const EVERYONE = STAFF_ROLES;
-const DESK_AND_UP: readonly StaffRole[] = ['admin', 'supervisor', 'specialist', 'desk'];
-const OPERATIONS: readonly StaffRole[] = ['admin', 'supervisor', 'specialist'];
-const WRITES: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+export type { HttpMethod, RouteAccessRule } from './route-access.rule';
 
 /**
  * Which roles may call which forwarded routes. Anything not listed is refused (admins excepted:
  * they may call every route of every service), and `finance` never gets more than reads,
- * whatever a line says. Add a line here when a service grows a route staff should reach.
+ * whatever a line says. Each service's lines live in `routes/<service>.routes.ts`: add a line
+ * there when a service grows a route staff should reach.
  */
 export const ROUTE_ACCESS_TABLE: readonly RouteAccessRule[] = [
-  { service: 'member', methods: ['POST'], path: '/members', roles: DESK_AND_UP },
-  { service: 'member', methods: ['GET'], path: '/members/:id', roles: [...DESK_AND_UP, 'finance'] },
-
-  { service: 'points', methods: ['GET'], path: '/accounts/:memberId', roles: EVERYONE },
-  { service: 'points', methods: ['POST'], path: '/earning/preview', roles: DESK_AND_UP },
-  { service: 'points', methods: ['GET'], path: '/earning-rules/**', roles: EVERYONE },
-  // Earning rules decide what every point costs the centre: supervisors and specialists only.
-  { service: 'points', methods: ['POST'], path: '/earning-rules', roles: ['admin', 'supervisor', 'specialist'] },
-  { service: 'points', methods: ['GET'], path: '/tenants', roles: EVERYONE },
-  { service: 'points', methods: ['PUT'], path: '/tenants/:tenantId', roles: OPERATIONS },
-  { service: 'points', methods: ['GET'], path: '/purchases/rejected', roles: EVERYONE },
-  { service: 'points', methods: ['GET'], path: '/ledger/check', roles: ['admin', 'supervisor', 'finance'] },
-  { service: 'points', methods: ['GET'], path: '/ledger/members/:memberId/entries', roles: EVERYONE },
-
-  // Placeholders until these services have real routes: everyone reads, operations staff write.
-  { service: 'merchant-discount', methods: ['GET'], path: '/**', roles: EVERYONE },
-  { service: 'merchant-discount', methods: WRITES, path: '/**', roles: OPERATIONS },
-  { service: 'sms-campaign', methods: ['GET'], path: '/**', roles: EVERYONE },
-  { service: 'sms-campaign', methods: WRITES, path: '/**', roles: OPERATIONS },
-  { service: 'outreach', methods: ['GET'], path: '/**', roles: EVERYONE },
-  { service: 'outreach', methods: WRITES, path: '/**', roles: OPERATIONS },
+  ...MEMBER_ROUTES,
+  ...POINTS_ROUTES,
+  ...MERCHANT_DISCOUNT_ROUTES,
+  ...SMS_CAMPAIGN_ROUTES,
+  ...OUTREACH_ROUTES,
 ];

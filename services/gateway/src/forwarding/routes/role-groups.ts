@@ -1,0 +1,9 @@
+import { STAFF_ROLES, type StaffRole } from '../../staff/staff-role';
+import type { HttpMethod } from '../route-access.rule';
+
+/** Role groups the per-service route files share, so one policy reads the same everywhere. */
+export const EVERYONE = STAFF_ROLES;
+export const DESK_AND_UP: readonly StaffRole[] = ['admin', 'supervisor', 'specialist', 'desk'];
+export const OPERATIONS: readonly StaffRole[] = ['admin', 'supervisor', 'specialist'];
+export const SUPERVISORS: readonly StaffRole[] = ['admin', 'supervisor'];
+export const WRITES: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
