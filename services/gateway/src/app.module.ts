@@ -7,6 +7,7 @@ import { DocsModule } from './docs/docs.module';
 import { ForwardingModule } from './forwarding/forwarding.module';
 import { upstreamUrlsOf } from './forwarding/upstream-services';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { ShopperModule } from './shopper/shopper.module';
 import { StaffAdminModule } from './staff/staff-admin.module';
 
 export const SERVICE_NAME = 'gateway';
@@ -22,6 +23,7 @@ export class AppModule {
         HttpEdgeModule,
         AuthModule.register(config),
         StaffAdminModule.register(config),
+        ShopperModule.register(upstreams),
         DocsModule.register(upstreams),
         // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.
         ForwardingModule.register(upstreams),

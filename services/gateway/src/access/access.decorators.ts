@@ -11,9 +11,10 @@ export type RouteAccess =
   | { readonly kind: 'public' }
   | { readonly kind: 'any-staff' }
   | { readonly kind: 'roles'; readonly roles: readonly StaffRole[] }
-  | { readonly kind: 'forwarded' };
+  | { readonly kind: 'forwarded' }
+  | { readonly kind: 'shopper' };
 
-/** No token needed: sign-in, API documents, and later shoppers' self-service and Twilio webhooks. */
+/** No token needed: sign-in, API documents, shoppers asking for a code, and Twilio webhooks. */
 export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
 
 /** Any signed-in staff member. */
@@ -24,3 +25,6 @@ export const Roles = (...roles: StaffRole[]) => SetMetadata(ROUTE_ACCESS, { kind
 
 /** A route forwarded to a service: the route-access table decides, per service, method and path. */
 export const Forwarded = () => SetMetadata(ROUTE_ACCESS, { kind: 'forwarded' } satisfies RouteAccess);
+
+/** A signed-in shopper (a shopper token, never a staff one), acting on their own records only. */
+export const ShopperOnly = () => SetMetadata(ROUTE_ACCESS, { kind: 'shopper' } satisfies RouteAccess);

@@ -4,18 +4,21 @@ import { JwtModule } from '@nestjs/jwt';
 import type { GatewayConfig } from '../config/env.schema';
 import { ROUTE_ACCESS_TABLE } from '../forwarding/route-access.table';
 import { RouteAccessPolicy } from '../forwarding/route-access.policy';
+import { SHOPPER_TOKEN_TTL_SECONDS, ShopperTokenService } from '../shopper/shopper-token.service';
 import { StaffModule } from '../staff/staff.module';
 import { AccessTokenService } from './access-token.service';
 import { StaffAccessGuard } from './staff-access.guard';
 
 const ISSUER = 'atrium-gateway';
 
-/** Staff access tokens and the guard in front of every route. */
+/** Staff and shopper access tokens and the guard in front of every route. */
 @Module({})
 export class AccessModule {
-  static register(config: Pick<GatewayConfig, 'JWT_SECRET' | 'JWT_TTL_SECONDS'>): DynamicModule {
+  static register(config: Pick<GatewayConfig, 'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'SHOPPER_TOKEN_TTL_SECONDS'>): DynamicModule {
     return {
       module: AccessModule,
+      // Global: the shopper routes check and mint tokens with the same keys and pinned algorithm.
+      global: true,
       imports: [
         StaffModule,
         JwtModule.register({
@@ -27,10 +30,12 @@ export class AccessModule {
       ],
       providers: [
         AccessTokenService,
+        ShopperTokenService,
+        { provide: SHOPPER_TOKEN_TTL_SECONDS, useValue: config.SHOPPER_TOKEN_TTL_SECONDS },
         { provide: RouteAccessPolicy, useValue: new RouteAccessPolicy(ROUTE_ACCESS_TABLE) },
         { provide: APP_GUARD, useClass: StaffAccessGuard },
       ],
-      exports: [AccessTokenService],
+      exports: [AccessTokenService, ShopperTokenService],
     };
   }
 }

@@ -4,6 +4,8 @@ import { UnknownServiceError } from '../forwarding/forwarding.errors';
 import { parseForwardedUrl } from '../forwarding/forwarded-url';
 import { RouteAccessPolicy } from '../forwarding/route-access.policy';
 import { isUpstreamService } from '../forwarding/upstream-services';
+import type { AuthenticatedShopper, ShopperRequest } from '../shopper/authenticated-shopper';
+import { ShopperTokenService } from '../shopper/shopper-token.service';
 import { StaffSessionsRepository } from '../staff/staff-sessions.repository';
 import { AuthenticationRequiredError, RoleNotAllowedError } from './access.errors';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
@@ -24,6 +26,7 @@ export class StaffAccessGuard implements CanActivate {
     private readonly tokens: AccessTokenService,
     private readonly sessions: StaffSessionsRepository,
     private readonly policy: RouteAccessPolicy,
+    private readonly shopperTokens: ShopperTokenService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,6 +35,10 @@ export class StaffAccessGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [context.getHandler(), context.getClass()]);
     if (access?.kind === 'public') return true;
     if (!request.originalUrl.startsWith('/api/')) return true;
+    if (access?.kind === 'shopper') {
+      (request as ShopperRequest).shopper = await this.authenticateShopper(request);
+      return true;
+    }
 
     const staff = await this.authenticate(request);
     request.staff = staff;
@@ -52,10 +59,15 @@ export class StaffAccessGuard implements CanActivate {
     }
   }
 
+  private async authenticateShopper(request: StaffRequest): Promise<AuthenticatedShopper> {
+    const token = bearerTokenOf(request);
+    const shopper = token === undefined ? undefined : await this.shopperTokens.verify(token);
+    if (!shopper) throw new AuthenticationRequiredError('auth.token-invalid', 'The shopper token is invalid or has expired; sign in again with a code.');
+    return shopper;
+  }
+
   private async authenticate(request: StaffRequest): Promise<AuthenticatedStaff> {
-    const header = request.headers.authorization;
-    if (!header) throw new AuthenticationRequiredError('auth.token-missing', 'Sign in first: send Authorization: Bearer <token>.');
-    const token = BEARER.exec(header)?.[1];
+    const token = bearerTokenOf(request);
     const claims = token === undefined ? undefined : await this.tokens.verify(token);
     if (!claims) throw new AuthenticationRequiredError('auth.token-invalid', 'The access token is invalid or has expired; sign in again.');
     if (claims.sessionVersion !== (await this.sessions.currentVersion(claims.username))) {
@@ -63,4 +75,11 @@ export class StaffAccessGuard implements CanActivate {
     }
     return { username: claims.username, roles: claims.roles };
   }
+}
+
+/** The bearer token of a request; a request without an Authorization header is told to sign in. */
+function bearerTokenOf(request: StaffRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) throw new AuthenticationRequiredError('auth.token-missing', 'Sign in first: send Authorization: Bearer <token>.');
+  return BEARER.exec(header)?.[1];
 }

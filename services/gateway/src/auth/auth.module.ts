@@ -9,7 +9,7 @@ import type { LoginLimits } from './login-rate-limit';
 
 type AuthConfig = Pick<
   GatewayConfig,
-  'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'LOGIN_MAX_FAILURES_PER_USER' | 'LOGIN_MAX_FAILURES_PER_ADDRESS' | 'LOGIN_WINDOW_SECONDS'
+  'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'SHOPPER_TOKEN_TTL_SECONDS' | 'LOGIN_MAX_FAILURES_PER_USER' | 'LOGIN_MAX_FAILURES_PER_ADDRESS' | 'LOGIN_WINDOW_SECONDS'
 >;
 
 /** Staff sign-in (rate-limited) and the guard, via AccessModule, that every route passes. */

@@ -25,6 +25,8 @@ export const gatewayEnvSchema = serviceVariables(DEFAULT_PORT)
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     /** How long an access token is valid, in seconds. */
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** How long a shopper's self-service token is valid, in seconds (7 days by default; at most 90 days). */
+    SHOPPER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(7_776_000).default(604_800),
     /** Username of the first admin, created at start when no account has it (never overwritten). */
     ATRIUM_ADMIN_USERNAME: z
       .string()

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { InvalidInputError } from '@atrium/errors';
+import { ShopperOnly } from '../access/access.decorators';
+import { UPSTREAM_URLS, type UpstreamUrls } from '../forwarding/upstream-services';
+import type { AuthenticatedShopper } from './authenticated-shopper';
+import { CurrentShopper } from './current-shopper.decorator';
+import { sendAnswer } from './send-answer';
+import { callUpstream } from './upstream-call';
+
+/**
+ * A signed-in shopper's own records. Every path is built here from the token's member id; what
+ * the client sends can narrow a query (period, status) but never choose whose records they are.
+ */
+@ApiTags('shopper')
+@ApiBearerAuth()
+@ShopperOnly()
+@Controller('api/shopper/me')
+export class SelfServiceController {
+  constructor(@Inject(UPSTREAM_URLS) private readonly urls: UpstreamUrls) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My membership: card, tier, consent' })
+  async profile(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'member', `/members/${encodeURIComponent(shopper.memberId)}`, shopper);
+  }
+
+  @Get('points')
+  @ApiOperation({ summary: 'My points balances (available, pending, lifetime, redeemed, expired)' })
+  async balances(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'points', `/accounts/${encodeURIComponent(shopper.memberId)}`, shopper);
+  }
+
+  @Get('points/entries')
+  @ApiOperation({ summary: 'My points statement: entries with their reasons, filterable by period (from, to)' })
+  async statement(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'points', `/ledger/members/${encodeURIComponent(shopper.memberId)}/entries${queryOf(request)}`, shopper);
+  }
+
+  @Get('receipts')
+  @ApiOperation({ summary: 'Receipts I submitted, with their status and any rejection reason' })
+  async receipts(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'points', `/members/${encodeURIComponent(shopper.memberId)}/receipts${queryOf(request)}`, shopper);
+  }
+
+  @Post('receipts')
+  @ApiOperation({ summary: 'Submit a receipt for points (tenant, receipt number, date, amount, photo)' })
+  async submitReceipt(
+    @CurrentShopper() shopper: AuthenticatedShopper,
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
+    }
+    // Whatever member the client names, the receipt is the signed-in shopper's.
+    const receipt = { ...(body as Record<string, unknown>), memberId: shopper.memberId };
+    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: '/receipts', body: receipt, memberId: shopper.memberId }, request));
+  }
+
+  private async relay(response: Response, request: Request, service: 'member' | 'points', path: string, shopper: AuthenticatedShopper) {
+    sendAnswer(response, await callUpstream(this.urls, service, { method: 'GET', path, memberId: shopper.memberId }, request));
+  }
+}
+
+/** The client's query string as sent (it narrows a listing; the member is fixed by the path). */
+function queryOf(request: Request): string {
+  const index = request.originalUrl.indexOf('?');
+  return index === -1 ? '' : request.originalUrl.slice(index);
+}

@@ -1,0 +1,62 @@
+import type { Request } from 'express';
+import { TRACE_HEADER, traceIdFor } from '../http/trace-id';
+import { clientAddressOf } from '../http/client-address';
+import { UpstreamUnavailableError } from '../forwarding/forwarding.errors';
+import type { UpstreamService, UpstreamUrls } from '../forwarding/upstream-services';
+
+/** Header that tells a service which member a shopper route acts for (set by the gateway only). */
+export const SHOPPER_HEADER = 'x-atrium-shopper';
+/** Header with the shopper's address, for the services' per-address limits (set by the gateway only). */
+export const CLIENT_ADDRESS_HEADER = 'x-atrium-client-address';
+
+/** A service's answer, as it came. */
+export interface UpstreamAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface UpstreamCall {
+  readonly method: 'GET' | 'POST';
+  /** The path on the service, already encoded, with its query string if any. */
+  readonly path: string;
+  readonly body?: unknown;
+  /** The member the call acts for, when a shopper is signed in. */
+  readonly memberId?: string;
+}
+
+/** A service that has not answered after this long is reported as down (502). */
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/**
+ * Calls a service's API on a shopper's behalf. Unlike the staff proxy, the gateway builds
+ * these requests itself: the path and the member come from the shopper's token, never from
+ * the client, so a shopper can reach nothing but their own records.
+ */
+export async function callUpstream(urls: UpstreamUrls, service: UpstreamService, call: UpstreamCall, request: Request): Promise<UpstreamAnswer> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [TRACE_HEADER]: traceIdFor(request.headers[TRACE_HEADER]),
+    [CLIENT_ADDRESS_HEADER]: clientAddressOf(request),
+  };
+  if (call.memberId !== undefined) headers[SHOPPER_HEADER] = call.memberId;
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  let answer: Response;
+  try {
+    answer = await fetch(`${urls[service]}${call.path}`, {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new UpstreamUnavailableError(service, reasonOf(error));
+  }
+  return { status: answer.status, contentType: answer.headers.get('content-type') ?? 'application/json', body: await answer.text() };
+}
+
+function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error ? error.name : String(error);
+}
