@@ -28,6 +28,10 @@ function infraEnv() {
   for (const [name, value] of Object.entries(env)) {
     if (!value) throw new Error(`${name} is not set and .infra/env does not say it: run "scripts/infra up" first`);
   }
+  // The local Twilio endpoint (development only): the SMS service sends there instead of Twilio.
+  for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE_URL']) {
+    if (pick(name)) env[name] = pick(name);
+  }
   return env;
 }
 

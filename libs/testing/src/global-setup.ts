@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 const INFRA_VARS = ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'] as const;
+const TWILIO_VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE_URL'] as const;
 
 // A cold first run builds FerretDB and downloads the Kafka jars: minutes, not seconds.
 const UP_TIMEOUT_MS = 20 * 60 * 1000;
@@ -62,8 +63,9 @@ function runInfraUp(root: string): Promise<void> {
 /**
  * Jest globalSetup of the integration project: makes sure the real servers run
  * (`scripts/infra up`, idempotent and quick when they already run), then puts their
- * addresses in process.env (KAFKA_BROKERS, MONGO_URL, REDIS_URL), which jest hands to the
- * test workers. Variables already set are kept: when all three are set, nothing is started.
+ * addresses in process.env (KAFKA_BROKERS, MONGO_URL, REDIS_URL, and the local Twilio
+ * endpoint's TWILIO_*), which jest hands to the test workers. Variables already set are kept:
+ * when the three servers' are set, nothing is started (set TWILIO_* too, then).
  */
 export default async function globalSetup(): Promise<void> {
   if (INFRA_VARS.every(isSet)) return;
@@ -80,5 +82,10 @@ export default async function globalSetup(): Promise<void> {
   const missing = INFRA_VARS.filter((name) => !isSet(name));
   if (missing.length > 0) {
     throw new Error(`${envFile} does not set ${missing.join(', ')}`);
+  }
+  // Optional: the local Twilio endpoint, when scripts/infra started it (tests of SMS sending need it).
+  for (const name of TWILIO_VARS) {
+    const value = vars.get(name);
+    if (!isSet(name) && value) process.env[name] = value;
   }
 }

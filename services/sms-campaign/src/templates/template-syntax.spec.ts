@@ -1,0 +1,68 @@
+import { parseTemplateBody, type TemplatePart } from './template-syntax';
+
+describe('parseTemplateBody', () => {
+  it.each<[string, string, TemplatePart[], string[]]>([
+    ['plain text', '【XX廣場】週末快樂！回T退訂', [{ text: '【XX廣場】週末快樂！回T退訂' }], []],
+    [
+      'every variable',
+      'Hi {{name}}, {{tier}} member: {{points}} pts expire {{expiryDate}}. {{bookletLink}}',
+      [
+        { text: 'Hi ' },
+        { variable: 'name' },
+        { text: ', ' },
+        { variable: 'tier' },
+        { text: ' member: ' },
+        { variable: 'points' },
+        { text: ' pts expire ' },
+        { variable: 'expiryDate' },
+        { text: '. ' },
+        { variable: 'bookletLink' },
+      ],
+      ['name', 'tier', 'points', 'expiryDate', 'bookletLink'],
+    ],
+    ['spaces inside the braces', '{{ name }}您好', [{ variable: 'name' }, { text: '您好' }], ['name']],
+    ['a variable used twice is listed once', '{{name}}{{name}}', [{ variable: 'name' }, { variable: 'name' }], ['name']],
+    ['single braces are text', 'Use code {A1} at {shop}', [{ text: 'Use code {A1} at {shop}' }], []],
+    ['an empty body', '', [], []],
+  ])('%s', (_case, body, parts, variables) => {
+    expect(parseTemplateBody(body)).toEqual({ ok: true, template: { parts, variables } });
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      'an unknown variable, named',
+      'Hi {{nickname}}',
+      ['unknown variable {{nickname}} (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})'],
+    ],
+    [
+      'a variable in the wrong case, with a suggestion',
+      '{{Name}}',
+      ['unknown variable {{Name}}: did you mean {{name}}? (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})'],
+    ],
+    [
+      'two unknown variables, each named',
+      '{{foo}} and {{bar}} and {{foo}}',
+      [
+        'unknown variable {{foo}} (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})',
+        'unknown variable {{bar}} (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})',
+      ],
+    ],
+    ['a placeholder never closed', 'Hi {{name', ['"{{" at character 4 is never closed with "}}"']],
+    ['a placeholder closed by the next one', 'Hi {{name {{points}}', ['"{{" at character 4 is never closed with "}}"']],
+    ['a closing pair with no opening', 'Hi name}} and {{points}}', ['"}}" at character 8 closes no "{{"']],
+    ['two stray closings', '}} x }}', ['"}}" at character 1 closes no "{{"', '"}}" at character 6 closes no "{{"']],
+    [
+      'empty braces',
+      'Hi {{}}',
+      ['"{{}}" at character 4 does not name a variable (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})'],
+    ],
+    [
+      'triple braces',
+      '{{{name}}}',
+      ['"{{{name}}" at character 1 does not name a variable (known: {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}})'],
+    ],
+  ])('refuses %s', (_case, body, messages) => {
+    const parsed = parseTemplateBody(body, 'bodies.en');
+    expect(parsed).toEqual({ ok: false, problems: messages.map((message) => ({ field: 'bodies.en', message })) });
+  });
+});
