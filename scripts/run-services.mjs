@@ -60,6 +60,12 @@ const upstreams = Object.fromEntries(
   services.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase().replace(/-/g, '_')}_SERVICE_URL`, `http://127.0.0.1:${s.port}`]),
 );
 
+// Development sender and webhook address: Twilio's callbacks reach the SMS service through the gateway.
+const smsEnv = {
+  TWILIO_FROM: process.env.TWILIO_FROM || '+85230000000',
+  TWILIO_WEBHOOK_BASE_URL: process.env.TWILIO_WEBHOOK_BASE_URL || `http://127.0.0.1:${gatewayPort}/api/webhooks/twilio`,
+};
+
 const shared = { ...process.env, ...infraEnv(), HTTP_HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'info' };
 const children = [];
 let stopping = false;
@@ -70,7 +76,7 @@ function start(service) {
   const env =
     service.name === 'gateway'
       ? { ...shared, ...upstreams, GATEWAY_PORT: String(service.port), JWT_SECRET: devJwtSecret(), ATRIUM_ADMIN_USERNAME: admin.username, ATRIUM_ADMIN_PASSWORD: admin.password }
-      : { ...shared, HTTP_PORT: String(service.port) };
+      : { ...shared, ...(service.name === 'sms-campaign' ? smsEnv : {}), HTTP_PORT: String(service.port) };
   const log = createWriteStream(join(logs, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);

@@ -7,6 +7,6 @@ void startService({
   serviceName: 'sms-campaign',
   envSchema: smsCampaignEnvSchema,
   appModule: (config, logger, metrics) => AppModule.register(config, logger, metrics),
-  consumesEvents: false,
+  consumesEvents: true,
   openApi: { title: 'Atrium SMS campaign service', description: 'Segments, SMS campaigns and transactional messages through Twilio (短信)' },
 });
