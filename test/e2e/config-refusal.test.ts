@@ -11,6 +11,10 @@ const complete = {
   JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
   ATRIUM_ADMIN_USERNAME: 'admin',
   ATRIUM_ADMIN_PASSWORD: 'atrium-admin-test',
+  TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'a-test-auth-token-0000000000000000',
+  TWILIO_FROM: '+85230000000',
+  TWILIO_WEBHOOK_BASE_URL: 'http://127.0.0.1:8080/api/webhooks/twilio',
 };
 
 describe('a service with bad configuration refuses to start and names the variable', () => {
@@ -25,6 +29,12 @@ describe('a service with bad configuration refuses to start and names the variab
     const { code, output } = await runUntilExit(service, { ...complete, KAFKA_BROKERS: 'kafka-without-port' });
     expect(code).toBe(EX_CONFIG);
     expect(output).toContain('KAFKA_BROKERS: must be a comma-separated list of host:port');
+  });
+
+  it('sms-campaign: a Twilio account SID that is not one', async () => {
+    const { code, output } = await runUntilExit('sms-campaign', { ...complete, TWILIO_ACCOUNT_SID: 'not-a-sid' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('TWILIO_ACCOUNT_SID: must be AC followed by 32 hex digits');
   });
 
   it('gateway: a JWT secret too short to be safe', async () => {
