@@ -1,10 +1,19 @@
 import type { DescMessage } from '@bufbuild/protobuf';
-import { CardIssuedSchema, MemberRegisteredSchema } from './gen/atrium/member/v1/member_events_pb';
+import {
+  CardIssuedSchema,
+  CardReplacedSchema,
+  CardStateChangedSchema,
+  MemberConsentChangedSchema,
+  MemberProfileUpdatedSchema,
+  MemberRegisteredSchema,
+} from './gen/atrium/member/v1/member_events_pb';
+import { VerificationCodeIssuedSchema } from './gen/atrium/member/v1/verification_events_pb';
 import { PointsAccountOpenedSchema, PointsEarnedSchema, PointsRefundedSchema } from './gen/atrium/points/v1/points_events_pb';
 import { PurchaseRecordedSchema, PurchaseRefundedSchema } from './gen/atrium/points/v1/purchase_events_pb';
+import { MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
-export type TopicKey = 'memberId' | 'memberCardOrPhone' | 'tenantId' | 'campaignId' | 'companyId';
+export type TopicKey = 'memberId' | 'memberCardOrPhone' | 'phone' | 'tenantId' | 'campaignId' | 'companyId';
 
 export interface EventTypeDefinition {
   /** The event type written into the envelope, e.g. "member.registered". */
@@ -36,6 +45,12 @@ export const TOPICS = {
     eventTypes: [
       { type: 'member.registered', schema: MemberRegisteredSchema, schemaVersion: 1 },
       { type: 'member.card-issued', schema: CardIssuedSchema, schemaVersion: 1 },
+      { type: 'member.profile-updated', schema: MemberProfileUpdatedSchema, schemaVersion: 1 },
+      { type: 'member.consent-changed', schema: MemberConsentChangedSchema, schemaVersion: 1 },
+      { type: 'member.card-replaced', schema: CardReplacedSchema, schemaVersion: 1 },
+      { type: 'member.card-state-changed', schema: CardStateChangedSchema, schemaVersion: 1 },
+      // Keyed by the phone, not a member id: a sign-up code goes to a phone that is nobody's yet.
+      { type: 'member.verification-code-issued', schema: VerificationCodeIssuedSchema, schemaVersion: 1 },
     ],
   },
   pointsEvents: {
@@ -59,6 +74,20 @@ export const TOPICS = {
     eventTypes: [
       { type: 'purchase.recorded', schema: PurchaseRecordedSchema, schemaVersion: 1 },
       { type: 'purchase.refunded', schema: PurchaseRefundedSchema, schemaVersion: 1 },
+    ],
+  },
+  /**
+   * What the SMS service hears from shoppers. Keyed by the shopper's phone in E.164: an
+   * inbound reply may come from a number no member has, and one phone's STOP and START must
+   * stay in order whether or not the SMS service knew the member.
+   */
+  smsEvents: {
+    name: 'atrium.sms.events.v1',
+    key: 'phone',
+    partitions: 6,
+    eventTypes: [
+      { type: 'sms.marketing-opt-out-received', schema: MarketingOptOutReceivedSchema, schemaVersion: 1 },
+      { type: 'sms.marketing-opt-in-received', schema: MarketingOptInReceivedSchema, schemaVersion: 1 },
     ],
   },
 } as const satisfies Record<string, TopicDefinition>;

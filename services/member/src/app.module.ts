@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger, Metrics } from '@atrium/observability';
 import { ServiceKitModule } from '@atrium/service-kit';
+import { ComplaintsModule } from './complaints/complaints.module';
 import type { MemberConfig } from './config/env.schema';
 import { MembersModule } from './members/members.module';
 
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'member', config, logger, metrics }),
         MembersModule.register(config),
+        ComplaintsModule,
       ],
     };
   }

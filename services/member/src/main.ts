@@ -7,6 +7,7 @@ void startService({
   serviceName: 'member',
   envSchema: memberEnvSchema,
   appModule: (config, logger, metrics) => AppModule.register(config, logger, metrics),
-  consumesEvents: false,
+  // Shoppers' STOP / 退訂 replies from the SMS service (consent).
+  consumesEvents: true,
   openApi: { title: 'Atrium member service', description: 'Members, cards, tiers, consent, complaints (會員管理)' },
 });

@@ -18,6 +18,11 @@ describe('the route-access table', () => {
     ['member', 'POST', '/members', ['admin', 'supervisor', 'specialist', 'desk']],
     ['member', 'GET', `/members/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
     ['member', 'HEAD', `/members/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['member', 'GET', '/members', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['member', 'PATCH', `/members/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist']],
+    ['member', 'PATCH', `/members/${MEMBER_ID}/contact`, ['admin', 'supervisor', 'specialist', 'desk']],
+    ['member', 'GET', `/members/${MEMBER_ID}/audit`, ['admin', 'supervisor', 'specialist', 'finance']],
+    ['member', 'POST', `/members/${MEMBER_ID}/cards/freeze`, ['admin', 'supervisor', 'specialist', 'desk']],
     ['points', 'GET', `/accounts/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
     ['merchant-discount', 'GET', '/discounts/42/redemptions', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
     ['merchant-discount', 'POST', '/discounts', ['admin', 'supervisor', 'specialist']],
@@ -29,10 +34,10 @@ describe('the route-access table', () => {
   });
 
   it.each([
-    ['member', 'GET', '/members'],
+    ['member', 'PUT', `/members/${MEMBER_ID}`],
     ['member', 'POST', `/members/${MEMBER_ID}`],
     ['member', 'DELETE', `/members/${MEMBER_ID}`],
-    ['member', 'GET', `/members/${MEMBER_ID}/cards`],
+    ['member', 'GET', `/members/${MEMBER_ID}/secrets`],
     ['member', 'OPTIONS', '/members'],
     ['points', 'POST', `/accounts/${MEMBER_ID}`],
     ['points', 'GET', '/accounts'],

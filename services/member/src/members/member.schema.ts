@@ -1,30 +1,103 @@
 import { Schema } from 'mongoose';
 import { outboxField, type OutboxEntry } from '@atrium/messaging';
-import type { RegistrationChannel } from './member.entity';
+import type { AuditEntry } from '../audit/audit-entry.entity';
+import type { Birthday, CardState, ConsentChannel, ConsentRecord, Gender, Language, MemberCard, RegistrationChannel } from './member.entity';
 
 /** The stored member; private to MembersRepository. */
 export interface MemberDocument {
   _id: string;
   phone: string;
   name: string;
+  /** nameSearchKey(name): what the desk's name look-up matches a prefix of. */
+  nameKey: string;
+  /** The key's leading prefixes (namePrefixesOf), so a prefix search is an indexed equality. */
+  namePrefixes: string[];
+  /** The current card. */
   cardNumber: string;
+  /** Every card number the member ever had (current included), for the look-up by card. */
+  cardNumbers: string[];
+  cards: MemberCard[];
   channel: RegistrationChannel;
   sourceRef?: string;
   registeredAt: Date;
+  gender?: Gender;
+  birthday?: Birthday;
+  district?: string;
+  preferredLanguage?: Language;
+  interests: string[];
+  tags: string[];
+  /** The latest consent record (what look-ups show); the whole story is in consentHistory. */
+  consent?: ConsentRecord;
+  consentHistory: ConsentRecord[];
+  tier?: string;
+  /** Every staff change, oldest first; masked values only. */
+  audit: AuditEntry[];
   outbox: OutboxEntry[];
 }
 
 export const MEMBER_MODEL = 'Member';
+
+const cardSchema = new Schema<MemberCard>(
+  {
+    number: { type: String, required: true },
+    state: { type: String, required: true, enum: ['active', 'frozen', 'lost', 'replaced'] satisfies CardState[] },
+    issuedAt: { type: Date, required: true },
+    stateChangedAt: { type: Date },
+    stateReason: { type: String },
+    replacedBy: { type: String },
+  },
+  { _id: false },
+);
+
+const consentSchema = new Schema<ConsentRecord>(
+  {
+    granted: { type: Boolean, required: true },
+    channel: { type: String, required: true, enum: ['desk', 'phone', 'self-service', 'sms-reply', 'import', 'paper-form'] satisfies ConsentChannel[] },
+    wordingVersion: { type: String },
+    at: { type: Date, required: true },
+    recordedBy: { type: String },
+    messageSid: { type: String },
+    keyword: { type: String },
+  },
+  { _id: false },
+);
+
+const auditSchema = new Schema<AuditEntry>(
+  {
+    id: { type: String, required: true },
+    at: { type: Date, required: true },
+    staffId: { type: String, required: true },
+    staffRoles: { type: [String], default: undefined },
+    action: { type: String, required: true },
+    changes: { type: [Schema.Types.Mixed], default: undefined },
+    reason: { type: String },
+  },
+  { _id: false },
+);
 
 export const memberSchema = new Schema<MemberDocument>(
   {
     _id: { type: String, required: true },
     phone: { type: String, required: true },
     name: { type: String, required: true },
+    nameKey: { type: String, required: true },
+    namePrefixes: { type: [String], default: [] },
     cardNumber: { type: String, required: true },
+    cardNumbers: { type: [String], default: [] },
+    cards: { type: [cardSchema], default: [] },
     channel: { type: String, required: true },
     sourceRef: { type: String },
     registeredAt: { type: Date, required: true },
+    gender: { type: String },
+    birthday: { type: new Schema<Birthday>({ month: Number, day: Number, year: Number }, { _id: false }) },
+    district: { type: String },
+    preferredLanguage: { type: String },
+    interests: { type: [String], default: [] },
+    tags: { type: [String], default: [] },
+    consent: { type: consentSchema },
+    consentHistory: { type: [consentSchema], default: [] },
+    tier: { type: String },
+    audit: { type: [auditSchema], default: [] },
     outbox: outboxField,
   },
   { collection: 'members', versionKey: false },
@@ -32,4 +105,8 @@ export const memberSchema = new Schema<MemberDocument>(
 
 // One member per phone number, enforced by the database so two desks cannot race past it.
 memberSchema.index({ phone: 1 }, { unique: true });
+// The current card is unique; every card a member had finds them (lost and replaced ones too).
 memberSchema.index({ cardNumber: 1 }, { unique: true });
+memberSchema.index({ cardNumbers: 1 });
+// The desk's name look-up: a prefix of the key as an equality on the stored prefixes.
+memberSchema.index({ namePrefixes: 1 });

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { OptionalStaff } from '../staff/staff-actor.decorator';
+import type { StaffActor } from '../staff/staff-actor';
 import { MemberResponse } from './dto/member.response';
 import { RegisterMemberDto } from './dto/register-member.dto';
 import { MembersService } from './members.service';
@@ -13,8 +15,8 @@ export class MembersController {
   @HttpCode(HttpStatus.CREATED)
   @ApiCreatedResponse({ type: MemberResponse, description: 'The member is registered; member.registered is published' })
   @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem)' })
-  async register(@Body() body: RegisterMemberDto): Promise<MemberResponse> {
-    return MemberResponse.of(await this.members.registerAtDesk(body));
+  async register(@Body() body: RegisterMemberDto, @OptionalStaff() actor: StaffActor | undefined): Promise<MemberResponse> {
+    return MemberResponse.of(await this.members.registerAtDesk(body, actor));
   }
 
   @Get(':id')

@@ -1,31 +1,48 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { OutboxEntryFactory } from '@atrium/messaging';
+import { AuditController } from '../audit/audit.controller';
 import { CARD_PREFIX, CardSequenceRepository } from '../cards/card-sequence.repository';
+import { CardsController } from '../cards/cards.controller';
+import { CardsService } from '../cards/cards.service';
 import type { MemberConfig } from '../config/env.schema';
-import { MEMBER_MODEL, memberSchema } from './member.schema';
+import { ConsentConsumer } from '../consent/consent.consumer';
+import { ConsentController } from '../consent/consent.controller';
+import { ConsentService } from '../consent/consent.service';
+import { LookupController } from '../lookup/lookup.controller';
+import { LookupService } from '../lookup/lookup.service';
+import { ProfileController } from '../profile/profile.controller';
+import { ProfileService } from '../profile/profile.service';
+import { SelfSignUpController } from '../sign-up/self-sign-up.controller';
+import { VerificationModule } from '../verification/verification.module';
+import { MemberEvents } from './member-events';
+import { MemberSettings } from './member-settings';
+import { MemberStoreModule } from './member-store.module';
 import { MembersController } from './members.controller';
-import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
+/**
+ * Everything that lives in a member's document: registration (at the desk, and the shoppers'
+ * own sign-up with a verified code), profile and its audit, consent, cards and the desk's look-up. One document per member, so each change is one atomic write.
+ */
 @Module({})
 export class MembersModule {
-  static register(config: Pick<MemberConfig, 'PHONE_DEFAULT_REGION' | 'CARD_PREFIX'>): DynamicModule {
+  static register(config: MemberConfig): DynamicModule {
     return {
       module: MembersModule,
-      imports: [MongooseModule.forFeature([{ name: MEMBER_MODEL, schema: memberSchema }])],
-      controllers: [MembersController],
+      imports: [MemberStoreModule, VerificationModule.register(config)],
+      controllers: [MembersController, SelfSignUpController, LookupController, ProfileController, AuditController, ConsentController, CardsController, ConsentConsumer],
       providers: [
-        MembersRepository,
-        CardSequenceRepository,
+        { provide: MemberSettings, useValue: new MemberSettings(config.PHONE_DEFAULT_REGION, config.CARD_PREFIX) },
         { provide: CARD_PREFIX, useValue: config.CARD_PREFIX },
-        {
-          provide: MembersService,
-          inject: [MembersRepository, OutboxEntryFactory, CardSequenceRepository],
-          useFactory: (repository: MembersRepository, outbox: OutboxEntryFactory, cardSequence: CardSequenceRepository) =>
-            new MembersService(repository, outbox, cardSequence, { defaultRegion: config.PHONE_DEFAULT_REGION, cardPrefix: config.CARD_PREFIX }),
-        },
+        CardSequenceRepository,
+        MemberEvents,
+        MembersService,
+        ProfileService,
+        ConsentService,
+        CardsService,
+        LookupService,
       ],
+      // Features in other folders (verification, complaints) reach members through the store.
+      exports: [MemberStoreModule],
     };
   }
 }

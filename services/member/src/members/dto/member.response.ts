@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Member } from '../member.entity';
+import { currentCardOf } from '../../cards/card-lifecycle';
+import { ConsentSummaryResponse } from '../../consent/dto/consent-summary.response';
+import { BirthdayDto } from '../../profile/dto/birthday.dto';
+import { CARD_STATES, GENDERS, LANGUAGES, type Member } from '../member.entity';
 
 export class MemberResponse {
   @ApiProperty({ format: 'uuid' })
@@ -11,8 +14,11 @@ export class MemberResponse {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ example: '8800000000000017', description: 'The membership card issued at registration' })
+  @ApiProperty({ example: '8800000000000017', description: 'The member\'s current card' })
   cardNumber: string;
+
+  @ApiProperty({ enum: CARD_STATES, description: 'State of the current card (only active earns)' })
+  cardState: string;
 
   @ApiProperty({ enum: ['desk', 'self-service', 'activity', 'corporate', 'import'] })
   channel: string;
@@ -23,7 +29,48 @@ export class MemberResponse {
   @ApiProperty({ format: 'date-time' })
   registeredAt: string;
 
+  @ApiPropertyOptional({ enum: GENDERS })
+  gender?: string;
+
+  @ApiPropertyOptional({ type: BirthdayDto })
+  birthday?: BirthdayDto;
+
+  @ApiPropertyOptional()
+  district?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  preferredLanguage?: string;
+
+  @ApiProperty({ type: [String] })
+  interests: string[];
+
+  @ApiProperty({ type: [String] })
+  tags: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Tier code; null until the tier rules assign one' })
+  tier: string | null;
+
+  @ApiProperty({ type: ConsentSummaryResponse })
+  consent: ConsentSummaryResponse;
+
   static of(member: Member): MemberResponse {
-    return { ...member, registeredAt: member.registeredAt.toISOString() };
+    return {
+      id: member.id,
+      phone: member.phone,
+      name: member.name,
+      cardNumber: member.cardNumber,
+      cardState: currentCardOf(member.cards, member.cardNumber).state,
+      channel: member.channel,
+      ...(member.sourceRef ? { sourceRef: member.sourceRef } : {}),
+      registeredAt: member.registeredAt.toISOString(),
+      ...(member.gender ? { gender: member.gender } : {}),
+      ...(member.birthday ? { birthday: { ...member.birthday } } : {}),
+      ...(member.district ? { district: member.district } : {}),
+      ...(member.preferredLanguage ? { preferredLanguage: member.preferredLanguage } : {}),
+      interests: [...member.interests],
+      tags: [...member.tags],
+      tier: member.tier ?? null,
+      consent: ConsentSummaryResponse.of(member.consent),
+    };
   }
 }

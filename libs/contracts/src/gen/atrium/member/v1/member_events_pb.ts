@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/member/v1/member_events.proto.
  */
 export const file_atrium_member_v1_member_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEi5wEKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEieQoKQ2FyZElzc3VlZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEhkKC2NhcmRfbnVtYmVyGAIgASgJQgSItRgBEjMKCWlzc3VlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEq6QEKE1JlZ2lzdHJhdGlvbkNoYW5uZWwSJAogUkVHSVNUUkFUSU9OX0NIQU5ORUxfVU5TUEVDSUZJRUQQABIdChlSRUdJU1RSQVRJT05fQ0hBTk5FTF9ERVNLEAESJQohUkVHSVNUUkFUSU9OX0NIQU5ORUxfU0VMRl9TRVJWSUNFEAISIQodUkVHSVNUUkFUSU9OX0NIQU5ORUxfQUNUSVZJVFkQAxIiCh5SRUdJU1RSQVRJT05fQ0hBTk5FTF9DT1JQT1JBVEUQBBIfChtSRUdJU1RSQVRJT05fQ0hBTk5FTF9JTVBPUlQQBWIGcHJvdG8z", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEiqAIKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESPwoScHJlZmVycmVkX2xhbmd1YWdlGAcgASgOMiMuYXRyaXVtLm1lbWJlci52MS5QcmVmZXJyZWRMYW5ndWFnZSJ5CgpDYXJkSXNzdWVkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESMwoJaXNzdWVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLQAgoUTWVtYmVyUHJvZmlsZVVwZGF0ZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIWCg5jaGFuZ2VkX2ZpZWxkcxgCIAMoCRIXCgVwaG9uZRgDIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgEIAEoCUIEiLUYARI/ChJwcmVmZXJyZWRfbGFuZ3VhZ2UYBSABKA4yIy5hdHJpdW0ubWVtYmVyLnYxLlByZWZlcnJlZExhbmd1YWdlEhYKDmJpcnRoZGF5X21vbnRoGAYgASgFEhQKDGJpcnRoZGF5X2RheRgHIAEoBRIQCghkaXN0cmljdBgIIAEoCRIMCgR0YWdzGAkgAygJEhEKCWludGVyZXN0cxgKIAMoCRI0Cgp1cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLlAQoUTWVtYmVyQ29uc2VudENoYW5nZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIPCgdncmFudGVkGAIgASgIEjcKB2NoYW5uZWwYAyABKA4yIC5hdHJpdW0ubWVtYmVyLnYxLkNvbnNlbnRDaGFubmVsQgSItRgBEhcKD3dvcmRpbmdfdmVyc2lvbhgEIAEoCRI0CgpjaGFuZ2VkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIXCgVwaG9uZRgGIAEoCUIIiLUYAZC1GAIi6wEKDENhcmRSZXBsYWNlZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEh0KD29sZF9jYXJkX251bWJlchgCIAEoCUIEiLUYARIdCg9uZXdfY2FyZF9udW1iZXIYAyABKAlCBIi1GAESOQoOb2xkX2NhcmRfc3RhdGUYBCABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIOCgZyZWFzb24YBSABKAkSNQoLcmVwbGFjZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSItRgBIv0BChBDYXJkU3RhdGVDaGFuZ2VkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESOQoOcHJldmlvdXNfc3RhdGUYAyABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIwCgVzdGF0ZRgEIAEoDjIbLmF0cml1bS5tZW1iZXIudjEuQ2FyZFN0YXRlQgSItRgBEg4KBnJlYXNvbhgFIAEoCRI0CgpjaGFuZ2VkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASrpAQoTUmVnaXN0cmF0aW9uQ2hhbm5lbBIkCiBSRUdJU1RSQVRJT05fQ0hBTk5FTF9VTlNQRUNJRklFRBAAEh0KGVJFR0lTVFJBVElPTl9DSEFOTkVMX0RFU0sQARIlCiFSRUdJU1RSQVRJT05fQ0hBTk5FTF9TRUxGX1NFUlZJQ0UQAhIhCh1SRUdJU1RSQVRJT05fQ0hBTk5FTF9BQ1RJVklUWRADEiIKHlJFR0lTVFJBVElPTl9DSEFOTkVMX0NPUlBPUkFURRAEEh8KG1JFR0lTVFJBVElPTl9DSEFOTkVMX0lNUE9SVBAFKpIBChFQcmVmZXJyZWRMYW5ndWFnZRIiCh5QUkVGRVJSRURfTEFOR1VBR0VfVU5TUEVDSUZJRUQQABIeChpQUkVGRVJSRURfTEFOR1VBR0VfWkhfSEFOUxABEh4KGlBSRUZFUlJFRF9MQU5HVUFHRV9aSF9IQU5UEAISGQoVUFJFRkVSUkVEX0xBTkdVQUdFX0VOEAMq4wEKDkNvbnNlbnRDaGFubmVsEh8KG0NPTlNFTlRfQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhgKFENPTlNFTlRfQ0hBTk5FTF9ERVNLEAESGQoVQ09OU0VOVF9DSEFOTkVMX1BIT05FEAISIAocQ09OU0VOVF9DSEFOTkVMX1NFTEZfU0VSVklDRRADEh0KGUNPTlNFTlRfQ0hBTk5FTF9TTVNfUkVQTFkQBBIaChZDT05TRU5UX0NIQU5ORUxfSU1QT1JUEAUSHgoaQ09OU0VOVF9DSEFOTkVMX1BBUEVSX0ZPUk0QBiqDAQoJQ2FyZFN0YXRlEhoKFkNBUkRfU1RBVEVfVU5TUEVDSUZJRUQQABIVChFDQVJEX1NUQVRFX0FDVElWRRABEhMKD0NBUkRfU1RBVEVfTE9TVBACEhUKEUNBUkRfU1RBVEVfRlJPWkVOEAMSFwoTQ0FSRF9TVEFURV9SRVBMQUNFRBAEYgZwcm90bzM", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * member.registered: a new member exists. Keyed by member_id.
@@ -62,6 +62,13 @@ export type MemberRegistered = Message<"atrium.member.v1.MemberRegistered"> & {
    * @generated from field: google.protobuf.Timestamp registered_at = 6;
    */
   registeredAt?: Timestamp | undefined;
+
+  /**
+   * The language the member chose at registration; unspecified when none was given.
+   *
+   * @generated from field: atrium.member.v1.PreferredLanguage preferred_language = 7;
+   */
+  preferredLanguage: PreferredLanguage;
 };
 
 /**
@@ -101,6 +108,258 @@ export type CardIssued = Message<"atrium.member.v1.CardIssued"> & {
  */
 export const CardIssuedSchema: GenMessage<CardIssued> = /*@__PURE__*/
   messageDesc(file_atrium_member_v1_member_events, 1);
+
+/**
+ * member.profile-updated: staff changed a member's profile. Keyed by member_id.
+ * Besides naming the changed fields it carries the member's current values of the fields
+ * other services project (the SMS service's segments and messages, the points service's
+ * phone look-up), whether they changed or not: a consumer overwrites its copy with them.
+ *
+ * @generated from message atrium.member.v1.MemberProfileUpdated
+ */
+export type MemberProfileUpdated = Message<"atrium.member.v1.MemberProfileUpdated"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * API names of the fields this change touched, e.g. ["phone", "preferredLanguage"].
+   *
+   * @generated from field: repeated string changed_fields = 2;
+   */
+  changedFields: string[];
+
+  /**
+   * Current mobile number in E.164 (the one to send to and to find sales by).
+   *
+   * @generated from field: string phone = 3;
+   */
+  phone: string;
+
+  /**
+   * Current name, for personalised messages.
+   *
+   * @generated from field: string name = 4;
+   */
+  name: string;
+
+  /**
+   * Current preferred language; UNSPECIFIED when the member never said.
+   *
+   * @generated from field: atrium.member.v1.PreferredLanguage preferred_language = 5;
+   */
+  preferredLanguage: PreferredLanguage;
+
+  /**
+   * Birthday month 1-12; 0 when no birthday is known (the year is never published).
+   *
+   * @generated from field: int32 birthday_month = 6;
+   */
+  birthdayMonth: number;
+
+  /**
+   * Birthday day of month 1-31; 0 when no birthday is known.
+   *
+   * @generated from field: int32 birthday_day = 7;
+   */
+  birthdayDay: number;
+
+  /**
+   * Current district of residence; empty when unknown.
+   *
+   * @generated from field: string district = 8;
+   */
+  district: string;
+
+  /**
+   * Current staff tags (segments select on them); empty when none.
+   *
+   * @generated from field: repeated string tags = 9;
+   */
+  tags: string[];
+
+  /**
+   * Current interests; empty when none.
+   *
+   * @generated from field: repeated string interests = 10;
+   */
+  interests: string[];
+
+  /**
+   * When the change was made (UTC).
+   *
+   * @generated from field: google.protobuf.Timestamp updated_at = 11;
+   */
+  updatedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.MemberProfileUpdated.
+ * Use `create(MemberProfileUpdatedSchema)` to create a new message.
+ */
+export const MemberProfileUpdatedSchema: GenMessage<MemberProfileUpdated> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 2);
+
+/**
+ * member.consent-changed: a member gave or withdrew marketing consent. Keyed by member_id.
+ * Carries the new state: a consumer (the SMS service) sends marketing only when granted.
+ *
+ * @generated from message atrium.member.v1.MemberConsentChanged
+ */
+export type MemberConsentChanged = Message<"atrium.member.v1.MemberConsentChanged"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * true: the member accepts marketing messages from now on; false: withdrawn.
+   *
+   * @generated from field: bool granted = 2;
+   */
+  granted: boolean;
+
+  /**
+   * @generated from field: atrium.member.v1.ConsentChannel channel = 3;
+   */
+  channel: ConsentChannel;
+
+  /**
+   * Version of the consent wording the member agreed to; empty for a withdrawal by SMS reply.
+   *
+   * @generated from field: string wording_version = 4;
+   */
+  wordingVersion: string;
+
+  /**
+   * When the member gave or withdrew it (UTC).
+   *
+   * @generated from field: google.protobuf.Timestamp changed_at = 5;
+   */
+  changedAt?: Timestamp | undefined;
+
+  /**
+   * The member's phone in E.164 at the time, so an SMS projection can match replies to it.
+   *
+   * @generated from field: string phone = 6;
+   */
+  phone: string;
+};
+
+/**
+ * Describes the message atrium.member.v1.MemberConsentChanged.
+ * Use `create(MemberConsentChangedSchema)` to create a new message.
+ */
+export const MemberConsentChangedSchema: GenMessage<MemberConsentChanged> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 3);
+
+/**
+ * member.card-replaced: a member's current card was replaced by a new one. Keyed by member_id.
+ * Published together with member.card-issued for the new card. A consumer that lets cards
+ * earn removes old_card_number from the member's cards and adds new_card_number.
+ *
+ * @generated from message atrium.member.v1.CardReplaced
+ */
+export type CardReplaced = Message<"atrium.member.v1.CardReplaced"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * The retired card: it no longer earns (it still finds the member at the desk).
+   *
+   * @generated from field: string old_card_number = 2;
+   */
+  oldCardNumber: string;
+
+  /**
+   * The new current card (active, earns).
+   *
+   * @generated from field: string new_card_number = 3;
+   */
+  newCardNumber: string;
+
+  /**
+   * What the old card became: LOST when it had been reported lost, otherwise REPLACED.
+   *
+   * @generated from field: atrium.member.v1.CardState old_card_state = 4;
+   */
+  oldCardState: CardState;
+
+  /**
+   * Why it was replaced, as staff wrote it (e.g. "lost", "damaged").
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp replaced_at = 6;
+   */
+  replacedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.CardReplaced.
+ * Use `create(CardReplacedSchema)` to create a new message.
+ */
+export const CardReplacedSchema: GenMessage<CardReplaced> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 4);
+
+/**
+ * member.card-state-changed: the member's current card was reported lost, frozen or unfrozen.
+ * Keyed by member_id. For a consumer that keeps which cards earn and a frozen flag:
+ * FROZEN -> the member earns nothing (frozen = true); ACTIVE (unfrozen) -> frozen = false;
+ * LOST -> card_number earns no more (remove it from the member's earning cards). A frozen
+ * card must be unfrozen before it can be reported lost or replaced, so frozen never
+ * outlives the card it was set on.
+ *
+ * @generated from message atrium.member.v1.CardStateChanged
+ */
+export type CardStateChanged = Message<"atrium.member.v1.CardStateChanged"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * The card whose state changed.
+   *
+   * @generated from field: string card_number = 2;
+   */
+  cardNumber: string;
+
+  /**
+   * @generated from field: atrium.member.v1.CardState previous_state = 3;
+   */
+  previousState: CardState;
+
+  /**
+   * @generated from field: atrium.member.v1.CardState state = 4;
+   */
+  state: CardState;
+
+  /**
+   * Why, as staff wrote it.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp changed_at = 6;
+   */
+  changedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.CardStateChanged.
+ * Use `create(CardStateChangedSchema)` to create a new message.
+ */
+export const CardStateChangedSchema: GenMessage<CardStateChanged> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 5);
 
 /**
  * How a member was recruited.
@@ -154,4 +413,149 @@ export enum RegistrationChannel {
  */
 export const RegistrationChannelSchema: GenEnum<RegistrationChannel> = /*@__PURE__*/
   enumDesc(file_atrium_member_v1_member_events, 0);
+
+/**
+ * The language a member wants to be written to in (SMS, booklet).
+ *
+ * @generated from enum atrium.member.v1.PreferredLanguage
+ */
+export enum PreferredLanguage {
+  /**
+   * @generated from enum value: PREFERRED_LANGUAGE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Simplified Chinese (zh-Hans).
+   *
+   * @generated from enum value: PREFERRED_LANGUAGE_ZH_HANS = 1;
+   */
+  ZH_HANS = 1,
+
+  /**
+   * Traditional Chinese (zh-Hant).
+   *
+   * @generated from enum value: PREFERRED_LANGUAGE_ZH_HANT = 2;
+   */
+  ZH_HANT = 2,
+
+  /**
+   * English (en).
+   *
+   * @generated from enum value: PREFERRED_LANGUAGE_EN = 3;
+   */
+  EN = 3,
+}
+
+/**
+ * Describes the enum atrium.member.v1.PreferredLanguage.
+ */
+export const PreferredLanguageSchema: GenEnum<PreferredLanguage> = /*@__PURE__*/
+  enumDesc(file_atrium_member_v1_member_events, 1);
+
+/**
+ * Through what the member gave or withdrew marketing consent.
+ *
+ * @generated from enum atrium.member.v1.ConsentChannel
+ */
+export enum ConsentChannel {
+  /**
+   * @generated from enum value: CONSENT_CHANNEL_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Told staff at the service desk.
+   *
+   * @generated from enum value: CONSENT_CHANNEL_DESK = 1;
+   */
+  DESK = 1,
+
+  /**
+   * Told staff on the phone.
+   *
+   * @generated from enum value: CONSENT_CHANNEL_PHONE = 2;
+   */
+  PHONE = 2,
+
+  /**
+   * Through the shopper's self-service (sign-up page, member module).
+   *
+   * @generated from enum value: CONSENT_CHANNEL_SELF_SERVICE = 3;
+   */
+  SELF_SERVICE = 3,
+
+  /**
+   * Replied to an SMS (STOP / 退訂, or a keyword opting back in).
+   *
+   * @generated from enum value: CONSENT_CHANNEL_SMS_REPLY = 4;
+   */
+  SMS_REPLY = 4,
+
+  /**
+   * Carried over from an earlier system by import.
+   *
+   * @generated from enum value: CONSENT_CHANNEL_IMPORT = 5;
+   */
+  IMPORT = 5,
+
+  /**
+   * Signed a paper form (kept by the desk).
+   *
+   * @generated from enum value: CONSENT_CHANNEL_PAPER_FORM = 6;
+   */
+  PAPER_FORM = 6,
+}
+
+/**
+ * Describes the enum atrium.member.v1.ConsentChannel.
+ */
+export const ConsentChannelSchema: GenEnum<ConsentChannel> = /*@__PURE__*/
+  enumDesc(file_atrium_member_v1_member_events, 2);
+
+/**
+ * The life of one card.
+ *
+ * @generated from enum atrium.member.v1.CardState
+ */
+export enum CardState {
+  /**
+   * @generated from enum value: CARD_STATE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The member's current card: finds the member and earns.
+   *
+   * @generated from enum value: CARD_STATE_ACTIVE = 1;
+   */
+  ACTIVE = 1,
+
+  /**
+   * Reported lost: still finds the member at the desk, earns nothing.
+   *
+   * @generated from enum value: CARD_STATE_LOST = 2;
+   */
+  LOST = 2,
+
+  /**
+   * Frozen by staff (e.g. suspected misuse): earns nothing until unfrozen.
+   *
+   * @generated from enum value: CARD_STATE_FROZEN = 3;
+   */
+  FROZEN = 3,
+
+  /**
+   * Retired by a replacement card: still finds the member at the desk, earns nothing.
+   *
+   * @generated from enum value: CARD_STATE_REPLACED = 4;
+   */
+  REPLACED = 4,
+}
+
+/**
+ * Describes the enum atrium.member.v1.CardState.
+ */
+export const CardStateSchema: GenEnum<CardState> = /*@__PURE__*/
+  enumDesc(file_atrium_member_v1_member_events, 3);
 

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSENT_CHANNELS, type ConsentRecord } from '../../members/member.entity';
+import { ConsentSummaryResponse } from './consent-summary.response';
+
+export class ConsentRecordResponse {
+  @ApiProperty()
+  granted: boolean;
+
+  @ApiProperty({ enum: CONSENT_CHANNELS })
+  channel: string;
+
+  @ApiPropertyOptional()
+  wordingVersion?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiPropertyOptional({ description: 'The staff member who recorded it; absent for SMS replies' })
+  recordedBy?: string;
+
+  @ApiPropertyOptional({ description: 'The keyword of an SMS reply' })
+  keyword?: string;
+
+  @ApiPropertyOptional({ description: 'The inbound SMS id of an SMS reply' })
+  messageSid?: string;
+
+  static of(record: ConsentRecord): ConsentRecordResponse {
+    return {
+      granted: record.granted,
+      channel: record.channel,
+      ...(record.wordingVersion ? { wordingVersion: record.wordingVersion } : {}),
+      at: record.at.toISOString(),
+      ...(record.recordedBy ? { recordedBy: record.recordedBy } : {}),
+      ...(record.keyword ? { keyword: record.keyword } : {}),
+      ...(record.messageSid ? { messageSid: record.messageSid } : {}),
+    };
+  }
+}
+
+/** The current state and the whole history of a member's marketing consent (newest first). */
+export class ConsentHistoryResponse {
+  @ApiProperty({ format: 'uuid' })
+  memberId: string;
+
+  @ApiProperty({ type: ConsentSummaryResponse })
+  current: ConsentSummaryResponse;
+
+  @ApiProperty({ type: [ConsentRecordResponse] })
+  history: ConsentRecordResponse[];
+
+  static of(memberId: string, current: ConsentRecord | undefined, history: readonly ConsentRecord[]): ConsentHistoryResponse {
+    return { memberId, current: ConsentSummaryResponse.of(current), history: [...history].reverse().map((record) => ConsentRecordResponse.of(record)) };
+  }
+}

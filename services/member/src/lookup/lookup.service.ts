@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { normalizeCardNumber } from '../cards/card-number';
+import type { Member } from '../members/member.entity';
+import { MemberSettings } from '../members/member-settings';
+import { MembersRepository } from '../members/members.repository';
+import { normalizePhone } from '../members/phone-number';
+import { pageFrom, type Page, type PageRequest } from '../paging/page-query.dto';
+import { nameSearchKey } from '../profile/name-search-key';
+import { LookupCriterionError, NameKeyEmptyError } from './lookup.errors';
+
+export interface LookupCriteria {
+  readonly phone?: string;
+  readonly card?: string;
+  readonly name?: string;
+}
+
+/** A look-up's members, and (by card) the card number that found them. */
+export interface LookupResult extends Page<Member> {
+  readonly matchedCard?: string;
+}
+
+/** The desk's look-up: by phone or card (one member at most), or a page of members by name prefix. */
+@Injectable()
+export class LookupService {
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly settings: MemberSettings,
+  ) {}
+
+  async find(criteria: LookupCriteria, page: PageRequest): Promise<LookupResult> {
+    const given = (['phone', 'card', 'name'] as const).filter((field) => criteria[field] !== undefined);
+    if (given.length !== 1) throw new LookupCriterionError(given);
+    if (criteria.phone !== undefined) {
+      const member = await this.members.findByPhone(normalizePhone(criteria.phone, this.settings.defaultRegion));
+      return pageFrom(page.offset === 0 && member ? [member] : [], page);
+    }
+    if (criteria.card !== undefined) {
+      const card = normalizeCardNumber(criteria.card, 'card');
+      const member = await this.members.findByCardNumber(card);
+      return { ...pageFrom(page.offset === 0 && member ? [member] : [], page), matchedCard: card };
+    }
+    const key = nameSearchKey(criteria.name ?? '');
+    if (!key) throw new NameKeyEmptyError();
+    return pageFrom(await this.members.findByNameKeyPrefix(key, { limit: page.limit + 1, offset: page.offset }), page);
+  }
+}
