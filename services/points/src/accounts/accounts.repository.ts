@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import { BALANCE_FIELDS, type PointsAccount } from './account.entity';
+import { AccountNotFoundError } from './account.errors';
 import { ACCOUNT_MODEL, type AccountDocument } from './account.schema';
 import type { LedgerEntry } from '../ledger/ledger-entry.entity';
 
@@ -24,6 +25,12 @@ export interface PostingItem {
 export interface Posting {
   readonly memberId: string;
   readonly items: readonly PostingItem[];
+}
+
+/** What a decision taken on an account's current state says: the entry to post, if any, and an answer. */
+export interface PostingDecision<T> {
+  readonly item?: PostingItem;
+  readonly result: T;
 }
 
 const COLLECTION = 'accounts';
@@ -127,6 +134,28 @@ export class AccountsRepository implements OnModuleInit {
         .filter((posting) => posting.items.length > 0);
     }
     if (postings.some((posting) => posting.items.some((item) => item.event))) this.relay.nudge();
+  }
+
+  /**
+   * Posts one entry decided on the account as it is, holding the account's lock from the read
+   * to the write: for changes that depend on the balances or on the entries already applied (a
+   * debit may not overdraw; a receipt's entry is posted once). `decide` sees the account, writes
+   * the entry to the ledger (which holds every entry before any account does) and says what to
+   * post; when it throws, the account is left as it was. Returns the item actually posted: the
+   * caller then marks it applied in the ledger and calls forgetConfirmed, as the feed does.
+   */
+  async postDecided<T>(memberId: string, decide: (account: AccountForPosting) => Promise<PostingDecision<T>>): Promise<{ result: T; posted?: PostingItem }> {
+    return this.locked([memberId], async () => {
+      const account = (await this.findForPosting([memberId])).get(memberId);
+      if (!account) throw new AccountNotFoundError(memberId);
+      const { item, result } = await decide(account);
+      if (!item || account.appliedEntryIds.has(item.entry.id)) return { result };
+      const written = await this.accounts.bulkWrite([postingOperation({ memberId, items: [item] })]);
+      // Nobody else updates the account while its lock is held: the filter cannot have missed.
+      if (written.matchedCount !== 1) throw new Error(`could not post ${item.entry.id} to account ${memberId}`);
+      if (item.event) this.relay.nudge();
+      return { result, posted: item };
+    });
   }
 
   /**

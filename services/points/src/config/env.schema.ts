@@ -11,6 +11,14 @@ export const pointsEnvSchema = serviceVariables(3002).extend({
   PURCHASE_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** A refund of points already spent: let available go negative, or record the rest as debt. */
   REFUND_POLICY: z.enum(['negative-balance', 'debt']).default('debt'),
+  /** Days after a purchase within which its receipt may still be submitted (the cut-off). */
+  RECEIPT_SUBMISSION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /** The smallest amount a submitted receipt may have, in minor units (default 10.00). */
+  RECEIPT_MIN_AMOUNT_MINOR: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1_000),
+  /** Receipts one member may submit for one tenant's purchases of one centre-local day. */
+  RECEIPTS_PER_TENANT_PER_DAY: z.coerce.number().int().min(1).max(100).default(3),
+  /** The largest number of points one staff adjustment may add or take, either way (a typo guard). */
+  ADJUSTMENT_MAX_POINTS: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(100_000),
 });
 
 export type PointsConfig = z.infer<typeof pointsEnvSchema>;

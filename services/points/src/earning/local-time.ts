@@ -99,3 +99,9 @@ export function localDayBounds(at: Date, timeZone: string): { readonly start: Da
   const tomorrow = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
   return { start: startOfLocalDate(today, timeZone), end: startOfLocalDate(tomorrow, timeZone) };
 }
+
+/** The centre-local calendar day of `at` as "2026-11-27": the key of per-day caps and limits. */
+export function localDayKey(at: Date, timeZone: string): string {
+  const { year, month, day } = localDate(at, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,6 +1,6 @@
 import type { BalanceField } from '../accounts/account.entity';
 
-export type LedgerEntryKind = 'earn' | 'refund';
+export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment';
 
 /** Where an entry came from; enough for a member's statement and for finance to trace it. */
 export type LedgerCause =
@@ -15,6 +15,20 @@ export type LedgerCause =
       readonly sourceEventId: string;
     }
   | {
+      /** A sale proved by a receipt a shopper or the desk submitted, approved by staff or by the feed. */
+      readonly type: 'receipt';
+      readonly receiptId: string;
+      readonly tenantId: string;
+      readonly receiptNumber: string;
+      readonly amountMinor: number;
+      readonly currency: string;
+      readonly category?: string;
+      /** Who approved it: a staff username, or `feed` when the tenant's till reported the same sale. */
+      readonly approvedBy: string;
+      /** The till's event that confirmed the sale, when the feed approved it. */
+      readonly feedEventId?: string;
+    }
+  | {
       readonly type: 'refund';
       readonly tenantId: string;
       readonly receiptNumber: string;
@@ -22,6 +36,16 @@ export type LedgerCause =
       readonly amountMinor: number;
       readonly currency: string;
       readonly sourceEventId: string;
+    }
+  | {
+      /** A supervisor's correction of the member's available points. */
+      readonly type: 'adjustment';
+      readonly adjustmentId: string;
+      /** Why, in the supervisor's words; the member's statement shows it. */
+      readonly reason: string;
+      /** What the adjustment refers to (a complaint number, a case), when given. */
+      readonly reference?: string;
+      readonly staffId: string;
     };
 
 /** One multiplier or bonus that shaped an earning, as the rule version said. */
@@ -34,7 +58,8 @@ export interface EarningFactor {
 
 /**
  * An immutable line of a member's points history. Its id is derived from its cause
- * (`earn:<tenant>:<receipt>`), so the same sale can only ever make one entry.
+ * (`earn:<tenant>:<receipt>`), so the same sale can only ever make one entry, whether the
+ * tenant's feed or a submitted receipt reports it.
  */
 export interface LedgerEntry {
   readonly id: string;
@@ -66,4 +91,8 @@ export function earnEntryId(tenantId: string, receiptNumber: string): string {
 
 export function refundEntryId(tenantId: string, refundNumber: string): string {
   return `refund:${tenantId}:${refundNumber}`;
+}
+
+export function adjustmentEntryId(adjustmentId: string): string {
+  return `adjust:${adjustmentId}`;
 }

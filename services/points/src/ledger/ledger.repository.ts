@@ -5,6 +5,7 @@ import type { LedgerEntry } from './ledger-entry.entity';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDocument } from './ledger-entry.schema';
 
 const DUPLICATE_KEY = 11000;
+const NONE: ReadonlySet<string> = new Set();
 
 /** The append-only ledger. Entries are plain objects out, immutable once in. */
 @Injectable()
@@ -23,17 +24,39 @@ export class LedgerRepository implements OnModuleInit {
 
   /**
    * Inserts entries in bulk with the driver (mongoose's insertMany is far slower). An entry
-   * that exists already — a redelivered sale — is left as it is: ids are derived from causes.
+   * that exists already — a redelivered sale, or the same sale earned through a submitted
+   * receipt a moment earlier — is left as it is (ids are derived from causes); the ids of those
+   * are returned, so that the caller never posts its own copy of an entry it did not write.
    */
-  async insertNew(entries: readonly LedgerEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async insertNew(entries: readonly LedgerEntry[]): Promise<ReadonlySet<string>> {
+    if (entries.length === 0) return NONE;
     try {
       await this.entries.collection.insertMany(entries.map((entry) => ({ ...toDocument(entry), applied: false })) as never[], { ordered: false });
+      return NONE;
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-      const onlyDuplicates = (error as { code?: number }).code === DUPLICATE_KEY && (writeErrors ?? []).every((e) => e.code === DUPLICATE_KEY);
+      const writeErrors = (error as { writeErrors?: { code?: number; index?: number }[] }).writeErrors ?? [];
+      const onlyDuplicates = (error as { code?: number }).code === DUPLICATE_KEY && writeErrors.every((e) => e.code === DUPLICATE_KEY);
       if (!onlyDuplicates) throw error;
+      // Without the index of each refused entry the caller could not tell which are its own;
+      // failing makes the batch run again, and the entries are then read as existing ones.
+      if (writeErrors.some((e) => e.index === undefined)) throw error;
+      return new Set(writeErrors.map((e) => entries[e.index!].id));
     }
+  }
+
+  /** Inserts one entry; false when an entry with its id exists already (nothing is written). */
+  async insertOne(entry: LedgerEntry): Promise<boolean> {
+    try {
+      await this.entries.collection.insertOne({ ...toDocument(entry), applied: false } as never);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<LedgerEntry | undefined> {
+    return (await this.findByIds([id])).get(id);
   }
 
   /** Records that these entries are in their accounts' balances (see LedgerEntry.applied). */

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { PointsEarnedSchema, PointsRefundedSchema, TOPICS, type PurchaseRecorded, type PurchaseRefunded } from '@atrium/contracts';
+import type { PurchaseRecorded, PurchaseRefunded } from '@atrium/contracts';
 import { DomainError } from '@atrium/errors';
 import { OutboxEntryFactory, type ConsumedEvent } from '@atrium/messaging';
 import { AccountsRepository, type AccountForPosting, type Posting, type PostingItem } from '../accounts/accounts.repository';
 import { computeEarning, selectRuleSet, type Earning } from '../earning/earning-calculator';
 import type { EarningRuleSet } from '../earning/earning-rule-set.entity';
 import { EarningRulesService } from '../earning/earning-rules.service';
-import { localDate } from '../earning/local-time';
+import { factorsOf } from '../earning/earning-factors';
+import { localDayKey } from '../earning/local-time';
 import { earnEntryId, refundEntryId, type LedgerEntry } from '../ledger/ledger-entry.entity';
+import { ledgerEventOf } from '../ledger/ledger-events';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { checkPurchase, type Rejection } from './purchase-checks';
@@ -60,14 +61,16 @@ export class PurchaseIngestService {
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
   ) {}
 
-  async recordSales(sales: readonly SaleEvent[], now = new Date()): Promise<void> {
+  /** Records a batch of sales; returns the ones refused (recorded for staff as well). */
+  async recordSales(sales: readonly SaleEvent[], now = new Date()): Promise<readonly RejectedPurchase[]> {
     const state = await this.readState(sales, (sale) => [earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber)]);
     const ruleSets = await this.rules.ruleSets();
     for (const sale of sales) {
       const rejection = this.earn(sale, state, ruleSets, now);
-      if (rejection) state.rejections.push(rejectionOf(sale, sale.payload.receiptNumber, rejection, now));
+      if (rejection) state.rejections.push(saleRejectionOf(sale, rejection, now));
     }
     await this.write(state);
+    return state.rejections;
   }
 
   async recordRefunds(refunds: readonly RefundEvent[], now = new Date()): Promise<void> {
@@ -119,6 +122,11 @@ export class PurchaseIngestService {
     const account = this.memberOf(payload, state);
     if (existing) {
       // Priced before (a redelivery, or a till sending the sale twice): never priced again.
+      if (existing.cause.type !== 'purchase') {
+        // Earned through a submitted receipt, whose approval alone posts its entry.
+        if (account && existing.memberId === account.memberId) return undefined;
+        return { code: 'purchase.already-earned', reason: `sale ${payload.receiptNumber} of tenant ${payload.tenantId} earned points through a submitted receipt of another member` };
+      }
       if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
       return undefined;
     }
@@ -126,7 +134,7 @@ export class PurchaseIngestService {
     if (problem) return problem;
     const member = account!;
     const occurredAt = timestampDate(payload.occurredAt);
-    const day = dayKey(occurredAt, this.settings.timeZone);
+    const day = localDayKey(occurredAt, this.settings.timeZone);
     const earnedToday = (member.earnedByDay[day] ?? 0) + (state.earnedInBatch.get(`${member.memberId}|${day}`) ?? 0);
     let earning: Earning;
     try {
@@ -151,12 +159,7 @@ export class PurchaseIngestService {
         sourceEventId: sale.eventId,
       },
       ruleVersion: earning.ruleVersion,
-      factors: [
-        ...earning.breakdown.multipliers.map((m) => ({ source: m.source, key: m.key, permille: m.permille })),
-        ...earning.breakdown.extraPoints.map((extra) => ({ source: 'campaign-extra', key: extra.campaignId, points: extra.points })),
-        ...(earning.breakdown.capped ? [{ source: 'cap', key: earning.breakdown.capped }] : []),
-        ...(earning.breakdown.excluded ? [{ source: 'excluded', key: earning.breakdown.excluded }] : []),
-      ],
+      factors: factorsOf(earning),
       occurredAt,
       recordedAt: now,
       maturesAt: new Date(occurredAt.getTime() + this.settings.returnWindowDays * DAY_MS),
@@ -175,7 +178,7 @@ export class PurchaseIngestService {
     const account = this.memberOf(sale, state);
     const problem = this.commonChecks(sale, account, state, now);
     if (problem) throw new PurchaseRefusedError(problem);
-    const day = dayKey(timestampDate(sale.occurredAt), this.settings.timeZone);
+    const day = localDayKey(timestampDate(sale.occurredAt), this.settings.timeZone);
     return this.price(await this.rules.ruleSets(), sale, account!, account!.earnedByDay[day] ?? 0);
   }
 
@@ -210,7 +213,7 @@ export class PurchaseIngestService {
     if (problem) return problem;
     const member = account!;
     const sale = state.existing.get(earnEntryId(payload.tenantId, payload.receiptNumber)) ?? state.fresh.find((e) => e.id === earnEntryId(payload.tenantId, payload.receiptNumber));
-    if (!sale || sale.cause.type !== 'purchase' || sale.memberId !== member.memberId) {
+    if (!sale || (sale.cause.type !== 'purchase' && sale.cause.type !== 'receipt') || sale.memberId !== member.memberId) {
       return { code: 'refund.sale-unknown', reason: `no sale ${payload.receiptNumber} of tenant ${payload.tenantId} for this member` };
     }
     if (payload.currency !== sale.cause.currency) return { code: 'refund.currency-mismatch', reason: `the sale was in ${sale.cause.currency}` };
@@ -288,47 +291,9 @@ export class PurchaseIngestService {
       return;
     }
     const items = state.postings.get(account.memberId) ?? [];
-    items.push({ entry, event: this.eventFor(entry), ...(earnedOn ? { earnedOn } : {}) });
+    const event = ledgerEventOf(this.outbox, entry);
+    items.push({ entry, ...(event ? { event } : {}), ...(earnedOn ? { earnedOn } : {}) });
     state.postings.set(account.memberId, items);
-  }
-
-  private eventFor(entry: LedgerEntry) {
-    const { cause } = entry;
-    if (cause.type === 'purchase') {
-      return this.outbox.create({
-        topic: TOPICS.pointsEvents,
-        type: 'points.earned',
-        schema: PointsEarnedSchema,
-        key: entry.memberId,
-        traceId: cause.sourceEventId,
-        payload: {
-          memberId: entry.memberId,
-          tenantId: cause.tenantId,
-          receiptNumber: cause.receiptNumber,
-          amountMinor: BigInt(cause.amountMinor),
-          currency: cause.currency,
-          points: BigInt(entry.deltas.lifetimeEarned ?? 0),
-          purchasedAt: timestampFromDate(entry.occurredAt),
-        },
-      });
-    }
-    return this.outbox.create({
-      topic: TOPICS.pointsEvents,
-      type: 'points.refunded',
-      schema: PointsRefundedSchema,
-      key: entry.memberId,
-      traceId: cause.sourceEventId,
-      payload: {
-        memberId: entry.memberId,
-        tenantId: cause.tenantId,
-        receiptNumber: cause.receiptNumber,
-        refundNumber: cause.refundNumber,
-        amountMinor: BigInt(cause.amountMinor),
-        currency: cause.currency,
-        points: BigInt(-(entry.deltas.lifetimeEarned ?? 0)),
-        refundedAt: timestampFromDate(entry.occurredAt),
-      },
-    });
   }
 
   /**
@@ -337,8 +302,12 @@ export class PurchaseIngestService {
    * until that mark was written.
    */
   private async write(state: BatchState): Promise<void> {
-    await this.ledger.insertNew(state.fresh);
-    const postings: Posting[] = [...state.postings].map(([memberId, items]) => ({ memberId, items }));
+    // An entry another writer inserted first (a receipt's approval racing the feed) is theirs to post.
+    const theirs = await this.ledger.insertNew(state.fresh);
+    const postings: Posting[] = [...state.postings].map(([memberId, items]) => ({
+      memberId,
+      items: theirs.size === 0 ? items : items.filter((item) => !theirs.has(item.entry.id)),
+    }));
     await this.accounts.post(postings);
     await this.ledger.markApplied([...postings.flatMap((posting) => posting.items.map((item) => item.entry.id)), ...state.confirmOnly]);
     await this.accounts.forgetConfirmed(postings);
@@ -351,11 +320,6 @@ export function maturedEntryId(saleEntryId: string): string {
   return `mature:${saleEntryId}`;
 }
 
-function dayKey(at: Date, timeZone: string): string {
-  const { year, month, day } = localDate(at, timeZone);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 function timestampDate(timestamp: { seconds: bigint; nanos: number } | undefined): Date {
   if (!timestamp) return new Date(Number.NaN);
   return new Date(Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000));
@@ -363,4 +327,17 @@ function timestampDate(timestamp: { seconds: bigint; nanos: number } | undefined
 
 function rejectionOf(event: ConsumedEvent<{ tenantId: string }>, receiptNumber: string, rejection: Rejection, now: Date): RejectedPurchase {
   return { eventId: event.eventId, type: event.type, tenantId: event.payload.tenantId, receiptNumber, code: rejection.code, reason: rejection.reason, rejectedAt: now };
+}
+
+/** A refused sale keeps what it was: a receipt submitted for it later is matched on these. */
+function saleRejectionOf(sale: SaleEvent, rejection: Rejection, now: Date): RejectedPurchase {
+  const { payload } = sale;
+  const occurredAt = timestampDate(payload.occurredAt);
+  return {
+    ...rejectionOf(sale, payload.receiptNumber, rejection, now),
+    ...(payload.amountMinor > 0n && payload.amountMinor <= BigInt(Number.MAX_SAFE_INTEGER) ? { amountMinor: Number(payload.amountMinor) } : {}),
+    currency: payload.currency,
+    ...(Number.isNaN(occurredAt.getTime()) ? {} : { occurredAt }),
+    ...(payload.category ? { category: payload.category } : {}),
+  };
 }

@@ -8,16 +8,20 @@ import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
 import { PurchaseIngestService } from './purchase-ingest.service';
 import { PurchasesConsumer } from './purchases.consumer';
 import { PurchasesController } from './purchases.controller';
-import { RejectedPurchasesRepository } from './rejected-purchases.repository';
+import { RejectedPurchasesModule } from './rejected-purchases.module';
 
 @Module({})
 export class PurchasesModule {
-  static register(settings: PointsSettings): DynamicModule {
+  /**
+   * `receipts` is the registered ReceiptsModule (the same object the app imports, so one
+   * instance): the feed approves pending receipts of the sales it could not credit to a member.
+   */
+  static register(settings: PointsSettings, receipts: DynamicModule): DynamicModule {
     return {
       module: PurchasesModule,
-      imports: [AccountsModule, LedgerModule, TenantsModule, EarningModule],
+      imports: [AccountsModule, LedgerModule, TenantsModule, EarningModule, RejectedPurchasesModule, receipts],
       controllers: [PurchasesController, PurchasesConsumer, EarningPreviewController],
-      providers: [{ provide: POINTS_SETTINGS, useValue: settings }, PurchaseIngestService, RejectedPurchasesRepository],
+      providers: [{ provide: POINTS_SETTINGS, useValue: settings }, PurchaseIngestService],
     };
   }
 }

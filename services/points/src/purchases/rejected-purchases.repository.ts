@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
@@ -12,6 +12,17 @@ export interface RejectedPurchase {
   readonly code: string;
   readonly reason: string;
   readonly rejectedAt: Date;
+  /** The sale's amount, currency, time and category, for refused sales: a receipt submitted later is matched on them. */
+  readonly amountMinor?: number;
+  readonly currency?: string;
+  readonly occurredAt?: Date;
+  readonly category?: string;
+}
+
+/** One sale by its tenant and receipt number. */
+export interface SaleKey {
+  readonly tenantId: string;
+  readonly receiptNumber: string;
 }
 
 interface RejectedPurchaseDocument extends Omit<RejectedPurchase, 'eventId'> {
@@ -19,8 +30,13 @@ interface RejectedPurchaseDocument extends Omit<RejectedPurchase, 'eventId'> {
 }
 
 @Injectable()
-export class RejectedPurchasesRepository {
+export class RejectedPurchasesRepository implements OnModuleInit {
   constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async onModuleInit(): Promise<void> {
+    // A submitted receipt looks for the till's refused sale of the same receipt.
+    await this.collection().createIndex({ tenantId: 1, receiptNumber: 1 });
+  }
 
   async record(rejections: readonly RejectedPurchase[]): Promise<void> {
     if (rejections.length === 0) return;
@@ -36,10 +52,22 @@ export class RejectedPurchasesRepository {
       .sort({ rejectedAt: -1 })
       .limit(filter.limit)
       .toArray();
-    return documents.map(({ _id, ...rest }) => ({ eventId: _id, ...rest }));
+    return documents.map(toRejected);
+  }
+
+  /** The refused sales (not refunds) of one receipt of one tenant, with these refusal codes. */
+  async salesOf(sale: SaleKey, codes: readonly string[]): Promise<RejectedPurchase[]> {
+    const documents = await this.collection()
+      .find({ tenantId: sale.tenantId, receiptNumber: sale.receiptNumber, type: 'purchase.recorded', code: { $in: [...codes] } })
+      .toArray();
+    return documents.map(toRejected);
   }
 
   private collection() {
     return this.connection.collection<RejectedPurchaseDocument>('rejected_purchases');
   }
+}
+
+function toRejected({ _id, ...rest }: RejectedPurchaseDocument): RejectedPurchase {
+  return { eventId: _id, ...rest };
 }

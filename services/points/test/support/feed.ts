@@ -21,7 +21,9 @@ export interface TestMember {
 export interface Sale {
   readonly receiptNumber: string;
   readonly tenantId: string;
-  readonly cardNumber: string;
+  /** The member's card; a sale may name the member by phone instead, or by neither (a shopper without a card). */
+  readonly cardNumber?: string;
+  readonly phone?: string;
   readonly amountMinor: number;
   readonly currency?: string;
   readonly occurredAt?: Date;
@@ -92,8 +94,10 @@ export class Feed {
   }
 
   saleMessage(sale: Sale, eventId = randomUUID()): { key: string; value: string } {
+    // A till keys a sale without card or phone by something of its own; the receipt will do.
+    const key = sale.cardNumber || sale.phone || `${sale.tenantId}:${sale.receiptNumber}`;
     return {
-      key: sale.cardNumber,
+      key,
       value: this.codec.encode(
         TOPICS.purchases,
         'purchase.recorded',
@@ -101,13 +105,14 @@ export class Feed {
         {
           receiptNumber: sale.receiptNumber,
           tenantId: sale.tenantId,
-          cardNumber: sale.cardNumber,
+          cardNumber: sale.cardNumber ?? '',
+          phone: sale.phone ?? '',
           amountMinor: BigInt(sale.amountMinor),
           currency: sale.currency ?? 'CNY',
           occurredAt: timestampFromDate(sale.occurredAt ?? new Date()),
           category: sale.category ?? '',
         },
-        { eventId, key: sale.cardNumber, occurredAt: new Date(), producer: 'pos-test', traceId: eventId },
+        { eventId, key, occurredAt: new Date(), producer: 'pos-test', traceId: eventId },
       ),
     };
   }

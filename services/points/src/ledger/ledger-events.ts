@@ -1,0 +1,54 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { PointsEarnedSchema, PointsRefundedSchema, TOPICS } from '@atrium/contracts';
+import type { OutboxEntry, OutboxEntryFactory } from '@atrium/messaging';
+import type { LedgerEntry } from './ledger-entry.entity';
+
+/**
+ * The event that announces a ledger entry to other services, for the account's outbox; none
+ * for a staff adjustment. A sale earns `points.earned` whether the tenant's feed or a
+ * submitted receipt reported it: both are qualifying spend for the member's tier.
+ */
+export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry): OutboxEntry | undefined {
+  const { cause } = entry;
+  switch (cause.type) {
+    case 'purchase':
+    case 'receipt':
+      return outbox.create({
+        topic: TOPICS.pointsEvents,
+        type: 'points.earned',
+        schema: PointsEarnedSchema,
+        key: entry.memberId,
+        traceId: cause.type === 'purchase' ? cause.sourceEventId : (cause.feedEventId ?? cause.receiptId),
+        payload: {
+          memberId: entry.memberId,
+          tenantId: cause.tenantId,
+          receiptNumber: cause.receiptNumber,
+          amountMinor: BigInt(cause.amountMinor),
+          currency: cause.currency,
+          points: BigInt(entry.deltas.lifetimeEarned ?? 0),
+          purchasedAt: timestampFromDate(entry.occurredAt),
+        },
+      });
+    case 'refund':
+      return outbox.create({
+        topic: TOPICS.pointsEvents,
+        type: 'points.refunded',
+        schema: PointsRefundedSchema,
+        key: entry.memberId,
+        traceId: cause.sourceEventId,
+        payload: {
+          memberId: entry.memberId,
+          tenantId: cause.tenantId,
+          receiptNumber: cause.receiptNumber,
+          refundNumber: cause.refundNumber,
+          amountMinor: BigInt(cause.amountMinor),
+          currency: cause.currency,
+          points: BigInt(-(entry.deltas.lifetimeEarned ?? 0)),
+          refundedAt: timestampFromDate(entry.occurredAt),
+        },
+      });
+    case 'adjustment':
+      // Not spend, so nothing for tiers; no other service acts on it yet (see README).
+      return undefined;
+  }
+}
