@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
@@ -17,10 +17,25 @@ interface InboxRecord {
  * published twice) is recognised and skipped.
  */
 @Injectable()
-export class InboxRepository {
+export class InboxRepository implements OnModuleInit {
   private readonly collectionName = 'messaging_inbox';
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  /**
+   * Creates the collection before any consumer runs: on FerretDB v1 two concurrent first
+   * writes into a collection that does not exist yet can fail ("relation does not exist").
+   */
+  async onModuleInit(): Promise<void> {
+    const existing = await this.connection.db?.listCollections({ name: this.collectionName }, { nameOnly: true }).toArray();
+    if (existing && existing.length > 0) return;
+    try {
+      await this.connection.createCollection(this.collectionName);
+    } catch (error) {
+      // Another replica created it in between: that is all this wanted.
+      if ((error as { code?: number }).code !== NAMESPACE_EXISTS) throw error;
+    }
+  }
 
   async findProcessed(consumerGroup: string, eventIds: readonly string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
@@ -49,6 +64,8 @@ export class InboxRepository {
     return this.connection.collection<InboxRecord>(this.collectionName);
   }
 }
+
+const NAMESPACE_EXISTS = 48;
 
 function inboxId(consumerGroup: string, eventId: string): string {
   return `${consumerGroup}:${eventId}`;
