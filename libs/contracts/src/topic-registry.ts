@@ -4,12 +4,17 @@ import {
   CardReplacedSchema,
   CardStateChangedSchema,
   MemberConsentChangedSchema,
+  MemberErasedSchema,
+  MemberMergedSchema,
   MemberProfileUpdatedSchema,
   MemberRegisteredSchema,
+  MemberTierChangedSchema,
+  OpeningPointsGrantedSchema,
 } from './gen/atrium/member/v1/member_events_pb';
 import { VerificationCodeIssuedSchema } from './gen/atrium/member/v1/verification_events_pb';
 import { PointsAccountOpenedSchema, PointsEarnedSchema, PointsRefundedSchema } from './gen/atrium/points/v1/points_events_pb';
 import { PurchaseRecordedSchema, PurchaseRefundedSchema } from './gen/atrium/points/v1/purchase_events_pb';
+import { PointsRedeemedSchema, RedemptionCancelledSchema } from './gen/atrium/points/v1/redemption_events_pb';
 import { MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
@@ -49,6 +54,11 @@ export const TOPICS = {
       { type: 'member.consent-changed', schema: MemberConsentChangedSchema, schemaVersion: 1 },
       { type: 'member.card-replaced', schema: CardReplacedSchema, schemaVersion: 1 },
       { type: 'member.card-state-changed', schema: CardStateChangedSchema, schemaVersion: 1 },
+      { type: 'member.tier-changed', schema: MemberTierChangedSchema, schemaVersion: 1 },
+      // Keyed by the merged (closed) member's id: it follows that record's earlier events.
+      { type: 'member.merged', schema: MemberMergedSchema, schemaVersion: 1 },
+      { type: 'member.erased', schema: MemberErasedSchema, schemaVersion: 1 },
+      { type: 'member.opening-points-granted', schema: OpeningPointsGrantedSchema, schemaVersion: 1 },
       // Keyed by the phone, not a member id: a sign-up code goes to a phone that is nobody's yet.
       { type: 'member.verification-code-issued', schema: VerificationCodeIssuedSchema, schemaVersion: 1 },
     ],
@@ -61,6 +71,9 @@ export const TOPICS = {
       { type: 'points.account-opened', schema: PointsAccountOpenedSchema, schemaVersion: 1 },
       { type: 'points.earned', schema: PointsEarnedSchema, schemaVersion: 1 },
       { type: 'points.refunded', schema: PointsRefundedSchema, schemaVersion: 1 },
+      { type: 'points.redeemed', schema: PointsRedeemedSchema, schemaVersion: 1 },
+      // Also a reservation that expired uncollected (reason RESERVATION_EXPIRED).
+      { type: 'points.redemption-cancelled', schema: RedemptionCancelledSchema, schemaVersion: 1 },
     ],
   },
   /**

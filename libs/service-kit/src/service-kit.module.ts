@@ -5,6 +5,7 @@ import { DocumentLocks } from '@atrium/document-locks';
 import { MessagingModule, type MessagingOptions } from '@atrium/messaging';
 import { ObservabilityModule, type Logger, type Metrics } from '@atrium/observability';
 import { HealthController } from './health/health.controller';
+import { ShutdownDeadline } from './shutdown-deadline';
 import { ReadinessService } from './health/readiness.service';
 import { REDIS_URL, RedisConnection } from './redis.provider';
 
@@ -51,6 +52,8 @@ export class ServiceKitModule {
         { provide: REDIS_URL, useValue: config.REDIS_URL },
         RedisConnection,
         ReadinessService,
+        // Every service: a graceful stop that hangs (a consumer stuck in a backlog) ends anyway.
+        ShutdownDeadline,
         { provide: DocumentLocks, inject: [RedisConnection], useFactory: (redis: RedisConnection) => new DocumentLocks(redis.client, serviceName) },
       ],
       exports: [RedisConnection, DocumentLocks],

@@ -8,6 +8,13 @@ export const AUDIT_ACTIONS = [
   'card.replaced',
   'card.frozen',
   'card.unfrozen',
+  'member.imported',
+  'tier.changed',
+  /** On the surviving member: a duplicate was merged into it. */
+  'member.merged',
+  /** On the duplicate: it was closed into the surviving member. */
+  'member.merged-into',
+  'member.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,9 @@ import { CARD_NUMBER_LENGTH } from './card-number';
 
 export const CARD_PREFIX = Symbol('CARD_PREFIX');
 
+/** Sets the counter to ARGV[1] when it is lower: never backwards, whoever else draws meanwhile. */
+const RAISE_TO = "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end return 0";
+
 /**
  * Hands out card sequence numbers with Redis INCR, which is atomic across every desk and
  * replica (a counter document would not be on FerretDB v1, which loses concurrent updates).
@@ -30,5 +33,14 @@ export class CardSequenceRepository implements OnApplicationBootstrap {
 
   async next(): Promise<number> {
     return this.redis.client.incr(this.key);
+  }
+
+  /**
+   * Moves the counter past a number issued outside it (an imported card in the centre's own
+   * range), atomically, so the next draw does not collide with it.
+   */
+  async atLeast(cardNumber: string): Promise<void> {
+    const sequence = Number(cardNumber.slice(this.prefix.length, CARD_NUMBER_LENGTH - 1));
+    await this.redis.client.eval(RAISE_TO, 1, this.key, String(sequence));
   }
 }

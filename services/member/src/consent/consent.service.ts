@@ -55,12 +55,15 @@ export class ConsentService {
 
   /**
    * A shopper's keyword reply from the SMS service. The member is found by id when the SMS
-   * service knew it, else by phone; a phone no member has is logged and acknowledged (the
+   * service knew it (a merged record's reply goes to the member it was merged into; an erased
+   * member's to nobody), else by phone; a phone no member has is logged and acknowledged (the
    * reply is not an error, and a retry would not find a member either). The same inbound
    * message (its SID) changes consent once, however often it is delivered.
    */
   async fromSmsReply(reply: SmsKeywordReply, granted: boolean): Promise<void> {
-    const member = (reply.memberId ? await this.members.findById(reply.memberId) : undefined) ?? (await this.members.findByPhone(reply.phone));
+    // By id the record may be merged (its member takes the reply) or erased (nobody does).
+    const byId = reply.memberId ? await this.members.findById(reply.memberId) : undefined;
+    const member = byId ? await this.members.resolveLive(byId) : await this.members.findByPhone(reply.phone);
     if (!member) {
       this.log.info({ phone: reply.phone, messageSid: reply.messageSid, granted }, 'SMS consent reply from a phone no member has; acknowledged');
       return;

@@ -14,12 +14,22 @@ export interface LookupCriteria {
   readonly name?: string;
 }
 
-/** A look-up's members, and (by card) the card number that found them. */
-export interface LookupResult extends Page<Member> {
-  readonly matchedCard?: string;
+/** A look-up by card: the card typed and the record that has it (a merged duplicate's card finds the member it was merged into). */
+export interface MatchedCard {
+  readonly number: string;
+  readonly holder: Member;
 }
 
-/** The desk's look-up: by phone or card (one member at most), or a page of members by name prefix. */
+/** A look-up's members, and (by card) the card that found them. */
+export interface LookupResult extends Page<Member> {
+  readonly matchedCard?: MatchedCard;
+}
+
+/**
+ * The desk's look-up: by phone or card (one member at most), or a page of members by name
+ * prefix. Only active members are found: a merged record's phone and cards find the member it
+ * was merged into; an erased member is found by nothing.
+ */
 @Injectable()
 export class LookupService {
   constructor(
@@ -36,8 +46,9 @@ export class LookupService {
     }
     if (criteria.card !== undefined) {
       const card = normalizeCardNumber(criteria.card, 'card');
-      const member = await this.members.findByCardNumber(card);
-      return { ...pageFrom(page.offset === 0 && member ? [member] : [], page), matchedCard: card };
+      const holder = await this.members.findCardHolder(card);
+      const member = holder ? await this.members.resolveLive(holder) : undefined;
+      return { ...pageFrom(page.offset === 0 && member ? [member] : [], page), ...(holder ? { matchedCard: { number: card, holder } } : {}) };
     }
     const key = nameSearchKey(criteria.name ?? '');
     if (!key) throw new NameKeyEmptyError();

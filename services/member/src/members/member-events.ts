@@ -7,14 +7,32 @@ import {
   CardStateChangedSchema,
   ConsentChannel as ConsentChannelContract,
   MemberConsentChangedSchema,
+  MemberErasedSchema,
+  MemberMergedSchema,
   MemberProfileUpdatedSchema,
   MemberRegisteredSchema,
+  MemberTierChangedSchema,
+  OpeningPointsGrantedSchema,
   PreferredLanguage,
   RegistrationChannel as RegistrationChannelContract,
+  TierChangeReason as TierChangeReasonContract,
   TOPICS,
 } from '@atrium/contracts';
-import { OutboxEntryFactory, type OutboxEntry } from '@atrium/messaging';
-import type { CardState, ConsentChannel, ConsentRecord, Language, Member, MemberCard, RegistrationChannel } from './member.entity';
+import { EventCodec, OutboxEntryFactory, type OutboxEntry } from '@atrium/messaging';
+import type { TierChange, TierChangeReason } from '../tiers/tier.entity';
+import type { CardState, ConsentRecord, Language, Member, MemberCard, RecordedConsentChannel, RegistrationChannel } from './member.entity';
+
+/** The envelope's producer, as the outbox factory writes it for every other event (the service's name). */
+const PRODUCER = 'member';
+
+/** An opening balance an imported member brings, announced once under a deterministic id. */
+export interface OpeningPointsGrant {
+  /** Derived from the member and the import: the same grant always has the same id. */
+  readonly grantId: string;
+  readonly importId: string;
+  readonly points: number;
+  readonly at: Date;
+}
 
 /**
  * The member service's events, made as outbox entries to be written with the change they
@@ -22,7 +40,10 @@ import type { CardState, ConsentChannel, ConsentRecord, Language, Member, Member
  */
 @Injectable()
 export class MemberEvents {
-  constructor(private readonly outbox: OutboxEntryFactory) {}
+  constructor(
+    private readonly outbox: OutboxEntryFactory,
+    private readonly codec: EventCodec,
+  ) {}
 
   registered(member: Member): OutboxEntry {
     return this.outbox.create({
@@ -131,6 +152,87 @@ export class MemberEvents {
       },
     });
   }
+
+  tierChanged(member: Member, change: TierChange): OutboxEntry {
+    return this.outbox.create({
+      topic: TOPICS.memberEvents,
+      type: 'member.tier-changed',
+      schema: MemberTierChangedSchema,
+      key: member.id,
+      occurredAt: change.at,
+      payload: {
+        memberId: member.id,
+        fromTier: change.from,
+        toTier: change.to,
+        reason: tierChangeReasonOf(change.reason),
+        changedAt: timestampFromDate(change.at),
+        rollingSpendMinor: BigInt(change.rollingSpendMinor ?? 0),
+        reviewRunId: change.reason === 'yearly-review' ? (change.runId ?? '') : '',
+        reviewYear: change.reviewYear ?? 0,
+      },
+    });
+  }
+
+  /** Written with the duplicate's change and keyed by its id: it follows the duplicate's own events. */
+  merged(survivorId: string, duplicate: Member, closedCards: readonly MemberCard[], reason: string, at: Date): OutboxEntry {
+    return this.outbox.create({
+      topic: TOPICS.memberEvents,
+      type: 'member.merged',
+      schema: MemberMergedSchema,
+      key: duplicate.id,
+      occurredAt: at,
+      payload: {
+        survivingMemberId: survivorId,
+        mergedMemberId: duplicate.id,
+        closedCardNumbers: closedCards.map((card) => card.number),
+        reason,
+        mergedAt: timestampFromDate(at),
+      },
+    });
+  }
+
+  erased(member: Member, at: Date): OutboxEntry {
+    return this.outbox.create({
+      topic: TOPICS.memberEvents,
+      type: 'member.erased',
+      schema: MemberErasedSchema,
+      key: member.id,
+      occurredAt: at,
+      payload: { memberId: member.id, closedCardNumbers: member.cards.map((card) => card.number), erasedAt: timestampFromDate(at) },
+    });
+  }
+
+  /**
+   * The opening balance of an imported member. The envelope's event id is the grant id (not a
+   * random one as for every other event): however the grant is made again, it is one event.
+   */
+  openingPointsGranted(member: Member, grant: OpeningPointsGrant): OutboxEntry {
+    const topic = TOPICS.memberEvents;
+    const type = 'member.opening-points-granted';
+    const value = this.codec.encode(
+      topic,
+      type,
+      OpeningPointsGrantedSchema,
+      { grantId: grant.grantId, memberId: member.id, importId: grant.importId, points: BigInt(grant.points), grantedAt: timestampFromDate(grant.at) },
+      { eventId: grant.grantId, key: member.id, occurredAt: grant.at, producer: PRODUCER, traceId: grant.importId },
+    );
+    return { eventId: grant.grantId, topic: topic.name, type, key: member.id, value, createdAt: new Date() };
+  }
+}
+
+function tierChangeReasonOf(reason: TierChangeReason): TierChangeReasonContract {
+  switch (reason) {
+    case 'spend':
+      return TierChangeReasonContract.SPEND;
+    case 'yearly-review':
+      return TierChangeReasonContract.YEARLY_REVIEW;
+    case 'import':
+      return TierChangeReasonContract.IMPORT;
+    case 'staff':
+      return TierChangeReasonContract.STAFF;
+    case 'merge':
+      return TierChangeReasonContract.MERGE;
+  }
 }
 
 function registrationChannelOf(channel: RegistrationChannel): RegistrationChannelContract {
@@ -161,8 +263,11 @@ function languageOf(language: Language | undefined): PreferredLanguage {
   }
 }
 
-function consentChannelOf(channel: ConsentChannel): ConsentChannelContract {
+function consentChannelOf(channel: RecordedConsentChannel): ConsentChannelContract {
   switch (channel) {
+    case 'erasure':
+      // member.erased says it: an erased member's consent is never announced on its own.
+      throw new Error('consent withdrawn by an erasure is announced by member.erased');
     case 'desk':
       return ConsentChannelContract.DESK;
     case 'phone':
@@ -188,5 +293,8 @@ function cardStateOf(state: CardState): CardStateContract {
       return CardStateContract.LOST;
     case 'replaced':
       return CardStateContract.REPLACED;
+    case 'closed':
+      // Cards close only with their record: member.merged and member.erased name them.
+      throw new Error('a closed card is announced by member.merged or member.erased');
   }
 }

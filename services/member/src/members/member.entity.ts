@@ -17,9 +17,10 @@ export interface Birthday {
 
 /**
  * The life of a card. `active` earns; `frozen` earns nothing until unfrozen; `lost` and
- * `replaced` earn nothing ever again but still find the member at the desk.
+ * `replaced` earn nothing ever again but still find the member at the desk; `closed` is every
+ * card of a record merged into another or erased: it earns nothing and nothing changes it again.
  */
-export const CARD_STATES = ['active', 'frozen', 'lost', 'replaced'] as const;
+export const CARD_STATES = ['active', 'frozen', 'lost', 'replaced', 'closed'] as const;
 export type CardState = (typeof CARD_STATES)[number];
 
 /** One card a member has had. The member's current card is the one `Member.cardNumber` names. */
@@ -34,14 +35,18 @@ export interface MemberCard {
   readonly replacedBy?: string;
 }
 
-/** Through what a member gave or withdrew marketing consent. */
+/** Through what a member gave or withdrew marketing consent (what staff may record). */
 export const CONSENT_CHANNELS = ['desk', 'phone', 'self-service', 'sms-reply', 'import', 'paper-form'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/** A consent record's channel: one of the above, or `erasure` (withdrawn when the member was erased). */
+export const RECORDED_CONSENT_CHANNELS = [...CONSENT_CHANNELS, 'erasure'] as const;
+export type RecordedConsentChannel = (typeof RECORDED_CONSENT_CHANNELS)[number];
 
 /** One step of a member's marketing consent: given or withdrawn, when, how, under which wording. */
 export interface ConsentRecord {
   readonly granted: boolean;
-  readonly channel: ConsentChannel;
+  readonly channel: RecordedConsentChannel;
   /** Version of the consent wording the member agreed to (absent for withdrawals by SMS). */
   readonly wordingVersion?: string;
   readonly at: Date;
@@ -53,9 +58,23 @@ export interface ConsentRecord {
   readonly keyword?: string;
 }
 
+/**
+ * Whether the record is a member's: `merged` is a duplicate closed into another member
+ * (`mergedInto`); `erased` is the tombstone of a person who asked to be forgotten.
+ */
+export const MEMBER_STATUSES = ['active', 'merged', 'erased'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
 /** A member as the rest of the service sees it: a plain object, never a mongoose document. */
 export interface Member {
   readonly id: string;
+  readonly status: MemberStatus;
+  /** When the record was merged or erased. */
+  readonly closedAt?: Date;
+  /** For a merged record: the member it was merged into. */
+  readonly mergedInto?: string;
+  /** Records merged into this member, and those merged into them (their spend counts here). */
+  readonly mergedFrom: readonly string[];
   /** E.164, unique across members. */
   readonly phone: string;
   readonly name: string;
@@ -77,7 +96,7 @@ export interface Member {
   readonly cards: readonly MemberCard[];
   /** The latest consent record; absent when the member was never asked. */
   readonly consent?: ConsentRecord;
-  /** Tier code (set by the tier rules; absent until a tier is assigned). */
+  /** Tier code (set by the tier rules; absent until a tier is assigned: the lowest tier). */
   readonly tier?: string;
 }
 

@@ -21,3 +21,15 @@ export class CardNumberTakenError extends UnavailableError {
     super('member.card-number-taken', `Card number ${cardNumber} is issued already.`);
   }
 }
+
+/** The record was merged into another member or erased: nothing changes it any more. */
+export class MemberNotActiveError extends ConflictError {
+  constructor(memberId: string, status: string, mergedInto?: string) {
+    const where = mergedInto ? ` into ${mergedInto}` : '';
+    super('member.not-active', `Member ${memberId} is ${status}${where}; the record no longer changes.`, [], {
+      memberId,
+      status,
+      ...(mergedInto ? { mergedInto } : {}),
+    });
+  }
+}

@@ -1,11 +1,18 @@
 import { Schema } from 'mongoose';
 import { outboxField, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
-import type { Birthday, CardState, ConsentChannel, ConsentRecord, Gender, Language, MemberCard, RegistrationChannel } from './member.entity';
+import type { TierChange, TierReview } from '../tiers/tier.entity';
+import { CARD_STATES, RECORDED_CONSENT_CHANNELS, type Birthday, type ConsentRecord, type Gender, type Language, type MemberCard, type MemberStatus, type RegistrationChannel } from './member.entity';
 
 /** The stored member; private to MembersRepository. */
 export interface MemberDocument {
   _id: string;
+  /** Absent on records stored before merges and erasure existed: active. */
+  status?: MemberStatus;
+  closedAt?: Date;
+  mergedInto?: string;
+  mergedFrom?: string[];
+  /** E.164; for an erased member a placeholder that is nobody's number (the unique index holds). */
   phone: string;
   name: string;
   /** nameSearchKey(name): what the desk's name look-up matches a prefix of. */
@@ -30,6 +37,10 @@ export interface MemberDocument {
   consent?: ConsentRecord;
   consentHistory: ConsentRecord[];
   tier?: string;
+  /** Every tier change, oldest first. */
+  tierHistory: TierChange[];
+  /** Yearly reviews of this member, one per year at most. */
+  tierReviews: TierReview[];
   /** Every staff change, oldest first; masked values only. */
   audit: AuditEntry[];
   outbox: OutboxEntry[];
@@ -40,7 +51,7 @@ export const MEMBER_MODEL = 'Member';
 const cardSchema = new Schema<MemberCard>(
   {
     number: { type: String, required: true },
-    state: { type: String, required: true, enum: ['active', 'frozen', 'lost', 'replaced'] satisfies CardState[] },
+    state: { type: String, required: true, enum: [...CARD_STATES] },
     issuedAt: { type: Date, required: true },
     stateChangedAt: { type: Date },
     stateReason: { type: String },
@@ -52,7 +63,7 @@ const cardSchema = new Schema<MemberCard>(
 const consentSchema = new Schema<ConsentRecord>(
   {
     granted: { type: Boolean, required: true },
-    channel: { type: String, required: true, enum: ['desk', 'phone', 'self-service', 'sms-reply', 'import', 'paper-form'] satisfies ConsentChannel[] },
+    channel: { type: String, required: true, enum: [...RECORDED_CONSENT_CHANNELS] },
     wordingVersion: { type: String },
     at: { type: Date, required: true },
     recordedBy: { type: String },
@@ -75,9 +86,40 @@ const auditSchema = new Schema<AuditEntry>(
   { _id: false },
 );
 
+const tierChangeSchema = new Schema<TierChange>(
+  {
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    reason: { type: String, required: true },
+    at: { type: Date, required: true },
+    rollingSpendMinor: { type: Number },
+    staffId: { type: String },
+    note: { type: String },
+    runId: { type: String },
+    reviewYear: { type: Number },
+  },
+  { _id: false },
+);
+
+const tierReviewSchema = new Schema<TierReview>(
+  {
+    year: { type: Number, required: true },
+    runId: { type: String, required: true },
+    at: { type: Date, required: true },
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    rollingSpendMinor: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 export const memberSchema = new Schema<MemberDocument>(
   {
     _id: { type: String, required: true },
+    status: { type: String },
+    closedAt: { type: Date },
+    mergedInto: { type: String },
+    mergedFrom: { type: [String], default: undefined },
     phone: { type: String, required: true },
     name: { type: String, required: true },
     nameKey: { type: String, required: true },
@@ -97,6 +139,8 @@ export const memberSchema = new Schema<MemberDocument>(
     consent: { type: consentSchema },
     consentHistory: { type: [consentSchema], default: [] },
     tier: { type: String },
+    tierHistory: { type: [tierChangeSchema], default: [] },
+    tierReviews: { type: [tierReviewSchema], default: [] },
     audit: { type: [auditSchema], default: [] },
     outbox: outboxField,
   },

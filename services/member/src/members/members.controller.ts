@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OptionalStaff } from '../staff/staff-actor.decorator';
+import { OptionalStaff, Staff } from '../staff/staff-actor.decorator';
 import type { StaffActor } from '../staff/staff-actor';
+import { ActivitySignUpDto } from './dto/activity-sign-up.dto';
 import { MemberResponse } from './dto/member.response';
 import { RegisterMemberDto } from './dto/register-member.dto';
 import { MembersService } from './members.service';
@@ -17,6 +18,14 @@ export class MembersController {
   @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem)' })
   async register(@Body() body: RegisterMemberDto, @OptionalStaff() actor: StaffActor | undefined): Promise<MemberResponse> {
     return MemberResponse.of(await this.members.registerAtDesk(body, actor));
+  }
+
+  @Post('activity-sign-ups')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiCreatedResponse({ type: MemberResponse, description: 'The member is registered with channel activity and the activity as source; member.registered is published' })
+  @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem)' })
+  async signUpAtActivity(@Body() body: ActivitySignUpDto, @Staff() actor: StaffActor): Promise<MemberResponse> {
+    return MemberResponse.of(await this.members.registerAtActivity(body, actor));
   }
 
   @Get(':id')

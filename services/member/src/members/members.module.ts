@@ -13,7 +13,6 @@ import { ProfileController } from '../profile/profile.controller';
 import { ProfileService } from '../profile/profile.service';
 import { SelfSignUpController } from '../sign-up/self-sign-up.controller';
 import { VerificationModule } from '../verification/verification.module';
-import { MemberEvents } from './member-events';
 import { MemberSettings } from './member-settings';
 import { MemberStoreModule } from './member-store.module';
 import { MembersController } from './members.controller';
@@ -25,8 +24,13 @@ import { MembersService } from './members.service';
  */
 @Module({})
 export class MembersModule {
+  /** One module per configuration: imports register members through it too. */
+  private static readonly registered = new WeakMap<MemberConfig, DynamicModule>();
+
   static register(config: MemberConfig): DynamicModule {
-    return {
+    const existing = MembersModule.registered.get(config);
+    if (existing) return existing;
+    const module: DynamicModule = {
       module: MembersModule,
       imports: [MemberStoreModule, VerificationModule.register(config)],
       controllers: [MembersController, SelfSignUpController, LookupController, ProfileController, AuditController, ConsentController, CardsController, ConsentConsumer],
@@ -34,15 +38,17 @@ export class MembersModule {
         { provide: MemberSettings, useValue: new MemberSettings(config.PHONE_DEFAULT_REGION, config.CARD_PREFIX) },
         { provide: CARD_PREFIX, useValue: config.CARD_PREFIX },
         CardSequenceRepository,
-        MemberEvents,
         MembersService,
         ProfileService,
         ConsentService,
         CardsService,
         LookupService,
       ],
-      // Features in other folders (verification, complaints) reach members through the store.
-      exports: [MemberStoreModule],
+      // Features in other folders (verification, complaints) reach members through the store;
+      // imports register members as every channel does.
+      exports: [MemberStoreModule, MembersService, MemberSettings, CardSequenceRepository],
     };
+    MembersModule.registered.set(config, module);
+    return module;
   }
 }

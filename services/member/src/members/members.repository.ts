@@ -5,35 +5,62 @@ import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
 import { NAME_PREFIX_LENGTH, namePrefixesOf, nameSearchKey, prefixPattern } from '../profile/name-search-key';
+import type { TierChange, TierReview } from '../tiers/tier.entity';
 import type { ConsentRecord, Member, MemberCard } from './member.entity';
-import { CardNumberTakenError, MemberNotFoundError, PhoneAlreadyRegisteredError } from './member.errors';
+import { CardNumberTakenError, MemberNotActiveError, MemberNotFoundError, PhoneAlreadyRegisteredError } from './member.errors';
 import { MEMBER_MODEL, type MemberDocument } from './member.schema';
 
 const DUPLICATE_KEY = 11000;
 const COLLECTION = 'members';
 
-/** What reads hand out: never the audit trail, the consent history or the outbox. */
-const MEMBER_FIELDS = { outbox: 0, audit: 0, consentHistory: 0 } as const;
+/** What reads hand out: never the audit trail, the histories or the outbox. */
+const MEMBER_FIELDS = { outbox: 0, audit: 0, consentHistory: 0, tierHistory: 0, tierReviews: 0 } as const;
 
-/** A member's record as a change sees it: the member and the story of their consent. */
+/** Merges a redirect may follow from a closed record to the member that stands for it now. */
+const MAX_MERGE_HOPS = 8;
+
+/** A member's record as a change sees it: the member and the stories of their consent and tier. */
 export interface MemberRecord {
   readonly member: Member;
   readonly consentHistory: readonly ConsentRecord[];
+  readonly tierHistory: readonly TierChange[];
+  readonly tierReviews: readonly TierReview[];
+  /** The audit trail, only when the change asked for it (erasure rewrites it). */
+  readonly audit?: readonly AuditEntry[];
 }
 
 /**
  * What a change of a member writes, in one single-document update: the member as it is
- * after the change, what to add to the consent history and audit trail, and the events.
+ * after the change, what to add to the histories and audit trail, and the events.
  */
 export interface MemberChange {
   readonly member: Member;
   readonly consentRecord?: ConsentRecord;
   readonly audit?: AuditEntry;
+  readonly tierChange?: TierChange;
+  readonly tierReview?: TierReview;
+  /** The whole audit trail rewritten (erasure masks every value); `audit` is added after it. */
+  readonly replaceAudit?: readonly AuditEntry[];
   readonly events: readonly OutboxEntry[];
 }
 
+export interface ChangeOptions {
+  /** Merges and erasure change records that are no longer active; every other change is refused (409). */
+  readonly evenIfClosed?: boolean;
+  /** Hand the audit trail to `decide` (MemberRecord.audit). */
+  readonly withAudit?: boolean;
+}
+
+/** A record the yearly review walks over: id, state, tier and the records merged into it. */
+export interface ReviewCandidate {
+  readonly id: string;
+  readonly status: Member['status'];
+  readonly tier?: string;
+  readonly mergedFrom: readonly string[];
+}
+
 /** Optional fields of a stored member that a change may clear. */
-const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'tier'] as const;
+const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'tier', 'closedAt', 'mergedInto'] as const;
 
 @Injectable()
 export class MembersRepository implements OnModuleInit {
@@ -49,13 +76,20 @@ export class MembersRepository implements OnModuleInit {
   }
 
   /** Stores a new member and the events announcing it in one write (an insert: no lock needed). */
-  async insert(member: Member, events: readonly OutboxEntry[], audit?: AuditEntry): Promise<void> {
+  async insert(member: Member, events: readonly OutboxEntry[], audit?: AuditEntry, tierChange?: TierChange): Promise<void> {
     try {
-      await this.members.create({ ...toDocument(member), consentHistory: member.consent ? [member.consent] : [], audit: audit ? [audit] : [], outbox: [...events] });
+      await this.members.create({
+        ...toDocument(member),
+        consentHistory: member.consent ? [member.consent] : [],
+        tierHistory: tierChange ? [tierChange] : [],
+        tierReviews: [],
+        audit: audit ? [audit] : [],
+        outbox: [...events],
+      });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await this.findByPhone(member.phone);
-      if (existing) throw new PhoneAlreadyRegisteredError(existing.id);
+      const holder = await this.findPhoneHolder(member.phone);
+      if (holder) throw new PhoneAlreadyRegisteredError((await this.resolveLive(holder))?.id ?? holder.id);
       throw new CardNumberTakenError(member.cardNumber);
     }
     this.relay.nudge();
@@ -66,27 +100,34 @@ export class MembersRepository implements OnModuleInit {
    * reads the record, lets `decide` work out the change from what is stored now, and writes
    * the new fields, the history, the audit entry and the events in one update. `decide`
    * returning undefined writes nothing. A phone or card number that another member holds is
-   * refused by the unique indexes.
+   * refused by the unique indexes. A merged or erased record is refused (409) unless the
+   * change says it deals with closed records.
    */
-  async change(id: string, decide: (record: MemberRecord) => MemberChange | undefined): Promise<Member> {
+  async change(id: string, decide: (record: MemberRecord) => MemberChange | undefined, options: ChangeOptions = {}): Promise<Member> {
     return this.locks.withLocks(COLLECTION, [id], async () => {
-      const document = await this.members.findById(id, { outbox: 0, audit: 0 }).lean<MemberDocument>();
+      const document = await this.members.findById(id, options.withAudit ? { outbox: 0 } : { outbox: 0, audit: 0 }).lean<MemberDocument>();
       if (!document) throw new MemberNotFoundError(id);
-      const record: MemberRecord = { member: toMember(document), consentHistory: document.consentHistory ?? [] };
+      const member = toMember(document);
+      if (member.status !== 'active' && !options.evenIfClosed) throw new MemberNotActiveError(id, member.status, member.mergedInto);
+      const record: MemberRecord = {
+        member,
+        consentHistory: document.consentHistory ?? [],
+        tierHistory: document.tierHistory ?? [],
+        tierReviews: document.tierReviews ?? [],
+        ...(options.withAudit ? { audit: document.audit ?? [] } : {}),
+      };
       const change = decide(record);
       if (!change) return record.member;
       if (change.member.phone !== record.member.phone) {
         // Said before the write: FerretDB v1 refuses a duplicate in an update without the
         // duplicate-key code. The unique index still decides a race with another writer.
-        const holder = await this.findByPhone(change.member.phone);
-        if (holder && holder.id !== id) throw new PhoneAlreadyRegisteredError(holder.id);
+        await this.refuseTakenPhone(change.member.phone, id);
       }
       try {
         await this.members.updateOne({ _id: id }, updateOf(change));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        const holder = await this.findByPhone(change.member.phone);
-        if (holder && holder.id !== id) throw new PhoneAlreadyRegisteredError(holder.id);
+        await this.refuseTakenPhone(change.member.phone, id);
         throw new CardNumberTakenError(change.member.cardNumber);
       }
       if (change.events.length > 0) this.relay.nudge();
@@ -94,31 +135,99 @@ export class MembersRepository implements OnModuleInit {
     });
   }
 
+  /** The record with this id, whatever its status (merged and erased records too). */
   async findById(id: string): Promise<Member | undefined> {
     const document = await this.members.findById(id, MEMBER_FIELDS).lean<MemberDocument>();
     return document ? toMember(document) : undefined;
+  }
+
+  /** Several records by id, whatever their status; unknown ids are left out. */
+  async findManyByIds(ids: readonly string[]): Promise<Member[]> {
+    if (ids.length === 0) return [];
+    const documents = await this.members.find({ _id: { $in: [...ids] } }, MEMBER_FIELDS).lean<MemberDocument[]>();
+    return documents.map(toMember);
   }
 
   async exists(id: string): Promise<boolean> {
     return (await this.members.exists({ _id: id })) !== null;
   }
 
+  /**
+   * The member a phone finds: its holder, or the member a merged holder was merged into.
+   * An erased member's phone is a placeholder no typed number matches.
+   */
   async findByPhone(phone: string): Promise<Member | undefined> {
+    const holder = await this.findPhoneHolder(phone);
+    return holder ? this.resolveLive(holder) : undefined;
+  }
+
+  /** The record holding this phone in the unique index, whatever its status. */
+  async findPhoneHolder(phone: string): Promise<Member | undefined> {
     const document = await this.members.findOne({ phone }, MEMBER_FIELDS).lean<MemberDocument>();
     return document ? toMember(document) : undefined;
   }
 
-  /** The member who has or ever had this card (current cards first: both fields are indexed). */
-  async findByCardNumber(cardNumber: string): Promise<Member | undefined> {
+  /**
+   * The record that has or ever had this card (current cards first: both fields are indexed),
+   * whatever its status: the look-up decides what a merged or erased holder means.
+   */
+  async findCardHolder(cardNumber: string): Promise<Member | undefined> {
     const current = await this.members.findOne({ cardNumber }, MEMBER_FIELDS).lean<MemberDocument>();
     if (current) return toMember(current);
     const former = await this.members.findOne({ cardNumbers: cardNumber }, MEMBER_FIELDS).lean<MemberDocument>();
     return former ? toMember(former) : undefined;
   }
 
-  /** Whether any member has or had this card number (a replacement must never reuse one). */
+  /** Whether any record has or had this card number (a card number is never handed out twice). */
   async isCardNumberUsed(cardNumber: string): Promise<boolean> {
-    return (await this.findByCardNumber(cardNumber)) !== undefined;
+    return (await this.findCardHolder(cardNumber)) !== undefined;
+  }
+
+  /**
+   * The active member a record stands for now: itself when active, the member it was merged
+   * into (following merges of merges), nothing for an erased one.
+   */
+  async resolveLive(member: Member): Promise<Member | undefined> {
+    let current: Member | undefined = member;
+    for (let hop = 0; current && hop <= MAX_MERGE_HOPS; hop++) {
+      if (current.status === 'active') return current;
+      if (current.status === 'erased' || !current.mergedInto) return undefined;
+      current = await this.findById(current.mergedInto);
+    }
+    return undefined;
+  }
+
+  /**
+   * Records registered before `registeredBefore` with an id after `afterId`, in id order: the
+   * yearly review walks every member this way and resumes after the last one it saved.
+   */
+  async reviewCandidates(afterId: string, registeredBefore: Date, limit: number): Promise<ReviewCandidate[]> {
+    const documents = await this.members
+      .find({ _id: { $gt: afterId }, registeredAt: { $lt: registeredBefore } }, { _id: 1, status: 1, tier: 1, mergedFrom: 1 })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Pick<MemberDocument, '_id' | 'status' | 'tier' | 'mergedFrom'>[]>();
+    return documents.map((document) => ({
+      id: document._id,
+      status: document.status ?? 'active',
+      ...(document.tier ? { tier: document.tier } : {}),
+      mergedFrom: document.mergedFrom ?? [],
+    }));
+  }
+
+  async countRegisteredBefore(registeredBefore: Date): Promise<number> {
+    return this.members.countDocuments({ registeredAt: { $lt: registeredBefore } });
+  }
+
+  /** A member's tier history and yearly reviews, oldest first. */
+  async findTierHistory(id: string): Promise<{ history: TierChange[]; reviews: TierReview[] } | undefined> {
+    const document = await this.members.findById(id, { tierHistory: 1, tierReviews: 1 }).lean<Pick<MemberDocument, 'tierHistory' | 'tierReviews'>>();
+    return document ? { history: document.tierHistory ?? [], reviews: document.tierReviews ?? [] } : undefined;
+  }
+
+  private async refuseTakenPhone(phone: string, id: string): Promise<void> {
+    const holder = await this.findPhoneHolder(phone);
+    if (holder && holder.id !== id) throw new PhoneAlreadyRegisteredError((await this.resolveLive(holder))?.id ?? holder.id);
   }
 
   /**
@@ -171,10 +280,13 @@ function isDuplicateKey(error: unknown): boolean {
 function updateOf(change: MemberChange): UpdateQuery<MemberDocument> {
   const { _id, ...fields } = toDocument(change.member);
   const unset = CLEARABLE.filter((field) => fields[field] === undefined);
-  const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const set: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   const push: Record<string, { $each: unknown[] }> = {};
   if (change.consentRecord) push.consentHistory = { $each: [change.consentRecord] };
-  if (change.audit) push.audit = { $each: [change.audit] };
+  if (change.replaceAudit) set.audit = [...change.replaceAudit, ...(change.audit ? [change.audit] : [])];
+  else if (change.audit) push.audit = { $each: [change.audit] };
+  if (change.tierChange) push.tierHistory = { $each: [change.tierChange] };
+  if (change.tierReview) push.tierReviews = { $each: [change.tierReview] };
   if (change.events.length > 0) push.outbox = { $each: [...change.events] };
   return {
     $set: set,
@@ -183,16 +295,21 @@ function updateOf(change: MemberChange): UpdateQuery<MemberDocument> {
   };
 }
 
-type StoredFields = Omit<MemberDocument, 'outbox' | 'audit' | 'consentHistory'>;
+type StoredFields = Omit<MemberDocument, 'outbox' | 'audit' | 'consentHistory' | 'tierHistory' | 'tierReviews'>;
 
 function toDocument(member: Member): StoredFields {
   const nameKey = nameSearchKey(member.name);
   return {
     _id: member.id,
+    status: member.status,
+    closedAt: member.closedAt,
+    mergedInto: member.mergedInto,
+    mergedFrom: [...member.mergedFrom],
     phone: member.phone,
     name: member.name,
     nameKey,
-    namePrefixes: namePrefixesOf(nameKey),
+    // A merged or erased record is never found by name: the look-up shows members only.
+    namePrefixes: member.status === 'active' ? namePrefixesOf(nameKey) : [],
     cardNumber: member.cardNumber,
     cardNumbers: member.cards.map((card) => card.number),
     cards: member.cards.map((card) => ({ ...card })),
@@ -224,6 +341,10 @@ function withoutEmpty<T extends object>(value: T): T {
 function toMember(document: MemberDocument): Member {
   return {
     id: document._id,
+    status: document.status ?? 'active',
+    ...(document.closedAt ? { closedAt: document.closedAt } : {}),
+    ...(document.mergedInto ? { mergedInto: document.mergedInto } : {}),
+    mergedFrom: document.mergedFrom ?? [],
     phone: document.phone,
     name: document.name,
     cardNumber: document.cardNumber,

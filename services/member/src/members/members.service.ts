@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { OutboxEntry } from '@atrium/messaging';
 import { auditEntryOf } from '../audit/audit-entries';
+import type { AuditAction } from '../audit/audit-entry.entity';
 import { auditChange } from '../audit/audit-masking';
 import { cardNumberFor } from '../cards/card-number';
 import { CardSequenceRepository } from '../cards/card-sequence.repository';
 import type { StaffActor } from '../staff/staff-actor';
+import type { TierChange } from '../tiers/tier.entity';
 import type { RegisterMemberDto } from './dto/register-member.dto';
-import type { Language, Member } from './member.entity';
+import type { ConsentRecord, Language, Member, RegistrationChannel } from './member.entity';
 import { CardNumberTakenError, MemberNotFoundError } from './member.errors';
 import { MemberEvents } from './member-events';
 import { MemberSettings } from './member-settings';
@@ -19,6 +22,27 @@ export interface SelfSignUp {
   readonly name: string;
   readonly preferredLanguage?: Language;
   readonly marketingConsent?: { readonly granted: boolean; readonly wordingVersion: string };
+}
+
+/** A new member as a registration channel hands it over; the phone is in E.164 already. */
+export interface NewMember {
+  readonly phone: string;
+  readonly name: string;
+  readonly channel: RegistrationChannel;
+  /** The activity id, corporate code or import id the member came through. */
+  readonly sourceRef?: string;
+  readonly preferredLanguage?: Language;
+  readonly consent?: ConsentRecord;
+  /** A card number the member brings (import); checked and free. Without one a new number is drawn. */
+  readonly cardNumber?: string;
+  /** A tier the member starts in (import), with its history entry. */
+  readonly tier?: { readonly code: string; readonly change: TierChange };
+  /** The id to give the member (an import that must know it before the write); a new UUID otherwise. */
+  readonly id?: string;
+  /** Events of the channel, written with the registration (after registered and card-issued). */
+  readonly extraEvents?: (member: Member) => readonly OutboxEntry[];
+  /** The audit action when staff register (member.registered by default). */
+  readonly auditAction?: Extract<AuditAction, 'member.registered' | 'member.imported'>;
 }
 
 /** Draws of a card number before a registration gives up (each draw is a fresh number). */
@@ -37,13 +61,13 @@ export class MembersService {
   async registerAtDesk(input: RegisterMemberDto, actor?: StaffActor): Promise<Member> {
     // The phone is checked before a card number is spent on a registration that cannot be.
     const phone = normalizePhone(input.phone, this.settings.defaultRegion);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.register({ phone, name: input.name.trim(), channel: 'desk' }, actor);
-      } catch (error) {
-        if (!(error instanceof CardNumberTakenError) || attempt >= MAX_CARD_DRAWS) throw error;
-      }
-    }
+    return this.register({ phone, name: input.name.trim(), channel: 'desk' }, actor);
+  }
+
+  /** Registers a shopper who signed up at a member activity (會員活動): the activity is the member's source. */
+  async registerAtActivity(input: RegisterMemberDto & { readonly activityId: string }, actor: StaffActor): Promise<Member> {
+    const phone = normalizePhone(input.phone, this.settings.defaultRegion);
+    return this.register({ phone, name: input.name.trim(), channel: 'activity', sourceRef: input.activityId.trim() }, actor);
   }
 
   /**
@@ -52,32 +76,52 @@ export class MembersService {
    * first step of the member's consent history.
    */
   async registerSelfService(input: SelfSignUp): Promise<Member> {
+    return this.register({
+      phone: input.phone,
+      name: input.name.trim(),
+      channel: 'self-service',
+      ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
+      ...(input.marketingConsent
+        ? { consent: { granted: input.marketingConsent.granted, channel: 'self-service', wordingVersion: input.marketingConsent.wordingVersion, at: new Date() } }
+        : {}),
+    });
+  }
+
+  /**
+   * Registers a member through any channel: one insert with its events. A drawn card number
+   * that turns out taken is drawn again; a given one that is taken is the caller's problem
+   * (CardNumberTakenError). A phone some record holds is a 409 naming the member it finds.
+   */
+  async register(details: NewMember, actor?: StaffActor): Promise<Member> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.register({
-          phone: input.phone,
-          name: input.name.trim(),
-          channel: 'self-service',
-          ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
-          ...(input.marketingConsent
-            ? { consent: { granted: input.marketingConsent.granted, channel: 'self-service', wordingVersion: input.marketingConsent.wordingVersion, at: new Date() } }
-            : {}),
-        });
+        return await this.insertOnce(details, actor);
       } catch (error) {
-        if (!(error instanceof CardNumberTakenError) || attempt >= MAX_CARD_DRAWS) throw error;
+        if (!(error instanceof CardNumberTakenError) || details.cardNumber !== undefined || attempt >= MAX_CARD_DRAWS) throw error;
       }
     }
   }
 
-  private async register(
-    details: Pick<Member, 'phone' | 'name' | 'channel'> & Partial<Pick<Member, 'preferredLanguage' | 'consent'>>,
-    actor?: StaffActor,
-  ): Promise<Member> {
+  async get(id: string): Promise<Member> {
+    const member = await this.members.findById(id);
+    if (!member) throw new MemberNotFoundError(id);
+    return member;
+  }
+
+  private async insertOnce(details: NewMember, actor: StaffActor | undefined): Promise<Member> {
     const registeredAt = new Date();
-    const cardNumber = cardNumberFor(this.settings.cardPrefix, await this.cardSequence.next());
+    const cardNumber = details.cardNumber ?? cardNumberFor(this.settings.cardPrefix, await this.cardSequence.next());
     const member: Member = {
-      id: randomUUID(),
-      ...details,
+      id: details.id ?? randomUUID(),
+      status: 'active',
+      mergedFrom: [],
+      phone: details.phone,
+      name: details.name,
+      channel: details.channel,
+      ...(details.sourceRef ? { sourceRef: details.sourceRef } : {}),
+      ...(details.preferredLanguage ? { preferredLanguage: details.preferredLanguage } : {}),
+      ...(details.consent ? { consent: details.consent } : {}),
+      ...(details.tier ? { tier: details.tier.code } : {}),
       cardNumber,
       registeredAt,
       interests: [],
@@ -85,17 +129,18 @@ export class MembersService {
       cards: [{ number: cardNumber, state: 'active', issuedAt: registeredAt }],
     };
     const audit = actor
-      ? auditEntryOf(actor, 'member.registered', [auditChange('phone', undefined, member.phone), auditChange('name', undefined, member.name)], registeredAt)
+      ? auditEntryOf(
+          actor,
+          details.auditAction ?? 'member.registered',
+          [auditChange('phone', undefined, member.phone), auditChange('name', undefined, member.name), ...(details.tier ? [auditChange('tier', undefined, details.tier.code)] : [])],
+          registeredAt,
+        )
       : undefined;
     const events = [this.events.registered(member), this.events.cardIssued(member, member.cards[0])];
     if (member.consent) events.push(this.events.consentChanged(member, member.consent));
-    await this.members.insert(member, events, audit);
-    return member;
-  }
-
-  async get(id: string): Promise<Member> {
-    const member = await this.members.findById(id);
-    if (!member) throw new MemberNotFoundError(id);
+    if (details.tier) events.push(this.events.tierChanged(member, details.tier.change));
+    events.push(...(details.extraEvents?.(member) ?? []));
+    await this.members.insert(member, events, audit, details.tier?.change);
     return member;
   }
 }

@@ -1,4 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { TOPICS } from '@atrium/contracts';
 import { infraEnv, startServiceProcess, type ServiceProcess } from '@atrium/testing';
 
 /** A staff member as the gateway names one to the service. */
@@ -29,6 +31,7 @@ export class MemberServiceUnderTest {
 
   async start(extraEnv: Record<string, string> = {}): Promise<this> {
     const infra = infraEnv();
+    if (!this.process) await startGroupAtEnd(`member-test-${this.run}`, TOPICS.pointsEvents.name);
     this.process = await startServiceProcess('member', this.port, {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       MONGO_URL: infra.mongoUrl,
@@ -45,6 +48,11 @@ export class MemberServiceUnderTest {
     await this.process?.stop();
   }
 
+  /** Kills the process without letting it finish anything (a crash); start() again resumes on the same database. */
+  async kill(): Promise<void> {
+    await this.process?.stop('SIGKILL');
+  }
+
   async call<Body = Record<string, unknown>>(method: string, path: string, options: { body?: unknown; staff?: TestStaff } = {}): Promise<Answer<Body>> {
     const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
       method,
@@ -58,11 +66,41 @@ export class MemberServiceUnderTest {
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as Body };
   }
 
+  /** Sends a body as it is with its own content type (a CSV file). */
+  async send<Body = Record<string, unknown>>(method: string, path: string, body: string, contentType: string, staff?: TestStaff): Promise<Answer<Body>> {
+    const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+      method,
+      headers: { 'content-type': contentType, ...(staff ? { 'x-atrium-staff': staff.id, 'x-atrium-roles': staff.roles.join(',') } : {}) },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as Body };
+  }
+
   /** Registers a member at the desk with a fresh mobile number; returns its id, phone and card. */
   async register(staff: TestStaff, name = 'Test Shopper'): Promise<{ id: string; phone: string; cardNumber: string }> {
     const answer = await this.call<{ id: string; phone: string; cardNumber: string }>('POST', '/members', { body: { phone: uniqueMobile(), name }, staff });
     if (answer.status !== 201) throw new Error(`registration answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
+  }
+}
+
+/**
+ * Starts this run's consumer group at the end of a shared topic. A new group reads a topic
+ * from its start, as a new installation must; in a test that would mean going through every
+ * sale other suites ever sent (tens of thousands) before the test's own. The group the
+ * messaging lib uses per topic is `<consumer group>.<topic>`.
+ */
+async function startGroupAtEnd(consumerGroup: string, topic: string): Promise<void> {
+  const admin = new Kafka({ clientId: `${consumerGroup}-admin`, brokers: infraEnv().kafkaBrokers, logLevel: 1 }).admin();
+  await admin.connect();
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes(topic)) return; // a fresh broker: the service creates it, empty
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId: `${consumerGroup}.${topic}`, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) });
+  } finally {
+    await admin.disconnect();
   }
 }
 

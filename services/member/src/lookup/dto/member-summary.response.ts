@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { cardEarns, currentCardOf } from '../../cards/card-lifecycle';
 import { ConsentSummaryResponse } from '../../consent/dto/consent-summary.response';
 import { CARD_STATES, type Member } from '../../members/member.entity';
+import type { MatchedCard } from '../lookup.service';
 
 /** A member at a glance, as the desk sees a look-up result. */
 export class MemberSummaryResponse {
@@ -29,6 +30,9 @@ export class MemberSummaryResponse {
   @ApiPropertyOptional({ enum: CARD_STATES, description: 'For a look-up by card: the state of the card typed' })
   matchedCardState?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a look-up by card: the merged record the card typed belonged to (it finds the member it was merged into)' })
+  matchedMemberId?: string;
+
   @ApiProperty({ type: String, nullable: true, description: 'Tier code; null until the tier rules assign one. Points: GET /api/points/accounts/:id' })
   tier: string | null;
 
@@ -38,9 +42,9 @@ export class MemberSummaryResponse {
   @ApiProperty({ format: 'date-time' })
   registeredAt: string;
 
-  static of(member: Member, matchedCard?: string): MemberSummaryResponse {
+  static of(member: Member, matchedCard?: MatchedCard): MemberSummaryResponse {
     const current = currentCardOf(member.cards, member.cardNumber);
-    const matched = matchedCard && matchedCard !== member.cardNumber ? member.cards.find((card) => card.number === matchedCard) : undefined;
+    const matched = matchedCard && matchedCard.number !== member.cardNumber ? matchedCard.holder.cards.find((card) => card.number === matchedCard.number) : undefined;
     return {
       id: member.id,
       name: member.name,
@@ -49,6 +53,7 @@ export class MemberSummaryResponse {
       cardState: current.state,
       cardEarns: cardEarns(current.state),
       ...(matched ? { matchedCardNumber: matched.number, matchedCardState: matched.state } : {}),
+      ...(matched && matchedCard && matchedCard.holder.id !== member.id ? { matchedMemberId: matchedCard.holder.id } : {}),
       tier: member.tier ?? null,
       consent: ConsentSummaryResponse.of(member.consent),
       registeredAt: member.registeredAt.toISOString(),

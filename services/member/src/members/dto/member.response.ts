@@ -2,13 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { currentCardOf } from '../../cards/card-lifecycle';
 import { ConsentSummaryResponse } from '../../consent/dto/consent-summary.response';
 import { BirthdayDto } from '../../profile/dto/birthday.dto';
-import { CARD_STATES, GENDERS, LANGUAGES, type Member } from '../member.entity';
+import { CARD_STATES, GENDERS, LANGUAGES, MEMBER_STATUSES, type Member } from '../member.entity';
 
 export class MemberResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: '+8613800138000' })
+  @ApiProperty({ enum: MEMBER_STATUSES, description: 'merged: a duplicate closed into mergedInto; erased: the anonymised tombstone of a forgotten person' })
+  status: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a merged record: the member it was merged into' })
+  mergedInto?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the record was merged or erased' })
+  closedAt?: string;
+
+  @ApiProperty({ example: '+8613800138000', description: 'E.164; an erased member has a placeholder that is nobody\'s number' })
   phone: string;
 
   @ApiProperty()
@@ -56,6 +65,9 @@ export class MemberResponse {
   static of(member: Member): MemberResponse {
     return {
       id: member.id,
+      status: member.status,
+      ...(member.mergedInto ? { mergedInto: member.mergedInto } : {}),
+      ...(member.closedAt ? { closedAt: member.closedAt.toISOString() } : {}),
       phone: member.phone,
       name: member.name,
       cardNumber: member.cardNumber,

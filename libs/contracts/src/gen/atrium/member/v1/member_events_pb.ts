@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/member/v1/member_events.proto.
  */
 export const file_atrium_member_v1_member_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEiqAIKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESPwoScHJlZmVycmVkX2xhbmd1YWdlGAcgASgOMiMuYXRyaXVtLm1lbWJlci52MS5QcmVmZXJyZWRMYW5ndWFnZSJ5CgpDYXJkSXNzdWVkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESMwoJaXNzdWVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLQAgoUTWVtYmVyUHJvZmlsZVVwZGF0ZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIWCg5jaGFuZ2VkX2ZpZWxkcxgCIAMoCRIXCgVwaG9uZRgDIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgEIAEoCUIEiLUYARI/ChJwcmVmZXJyZWRfbGFuZ3VhZ2UYBSABKA4yIy5hdHJpdW0ubWVtYmVyLnYxLlByZWZlcnJlZExhbmd1YWdlEhYKDmJpcnRoZGF5X21vbnRoGAYgASgFEhQKDGJpcnRoZGF5X2RheRgHIAEoBRIQCghkaXN0cmljdBgIIAEoCRIMCgR0YWdzGAkgAygJEhEKCWludGVyZXN0cxgKIAMoCRI0Cgp1cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLlAQoUTWVtYmVyQ29uc2VudENoYW5nZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIPCgdncmFudGVkGAIgASgIEjcKB2NoYW5uZWwYAyABKA4yIC5hdHJpdW0ubWVtYmVyLnYxLkNvbnNlbnRDaGFubmVsQgSItRgBEhcKD3dvcmRpbmdfdmVyc2lvbhgEIAEoCRI0CgpjaGFuZ2VkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIXCgVwaG9uZRgGIAEoCUIIiLUYAZC1GAIi6wEKDENhcmRSZXBsYWNlZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEh0KD29sZF9jYXJkX251bWJlchgCIAEoCUIEiLUYARIdCg9uZXdfY2FyZF9udW1iZXIYAyABKAlCBIi1GAESOQoOb2xkX2NhcmRfc3RhdGUYBCABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIOCgZyZWFzb24YBSABKAkSNQoLcmVwbGFjZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSItRgBIv0BChBDYXJkU3RhdGVDaGFuZ2VkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESOQoOcHJldmlvdXNfc3RhdGUYAyABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIwCgVzdGF0ZRgEIAEoDjIbLmF0cml1bS5tZW1iZXIudjEuQ2FyZFN0YXRlQgSItRgBEg4KBnJlYXNvbhgFIAEoCRI0CgpjaGFuZ2VkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASrpAQoTUmVnaXN0cmF0aW9uQ2hhbm5lbBIkCiBSRUdJU1RSQVRJT05fQ0hBTk5FTF9VTlNQRUNJRklFRBAAEh0KGVJFR0lTVFJBVElPTl9DSEFOTkVMX0RFU0sQARIlCiFSRUdJU1RSQVRJT05fQ0hBTk5FTF9TRUxGX1NFUlZJQ0UQAhIhCh1SRUdJU1RSQVRJT05fQ0hBTk5FTF9BQ1RJVklUWRADEiIKHlJFR0lTVFJBVElPTl9DSEFOTkVMX0NPUlBPUkFURRAEEh8KG1JFR0lTVFJBVElPTl9DSEFOTkVMX0lNUE9SVBAFKpIBChFQcmVmZXJyZWRMYW5ndWFnZRIiCh5QUkVGRVJSRURfTEFOR1VBR0VfVU5TUEVDSUZJRUQQABIeChpQUkVGRVJSRURfTEFOR1VBR0VfWkhfSEFOUxABEh4KGlBSRUZFUlJFRF9MQU5HVUFHRV9aSF9IQU5UEAISGQoVUFJFRkVSUkVEX0xBTkdVQUdFX0VOEAMq4wEKDkNvbnNlbnRDaGFubmVsEh8KG0NPTlNFTlRfQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhgKFENPTlNFTlRfQ0hBTk5FTF9ERVNLEAESGQoVQ09OU0VOVF9DSEFOTkVMX1BIT05FEAISIAocQ09OU0VOVF9DSEFOTkVMX1NFTEZfU0VSVklDRRADEh0KGUNPTlNFTlRfQ0hBTk5FTF9TTVNfUkVQTFkQBBIaChZDT05TRU5UX0NIQU5ORUxfSU1QT1JUEAUSHgoaQ09OU0VOVF9DSEFOTkVMX1BBUEVSX0ZPUk0QBiqDAQoJQ2FyZFN0YXRlEhoKFkNBUkRfU1RBVEVfVU5TUEVDSUZJRUQQABIVChFDQVJEX1NUQVRFX0FDVElWRRABEhMKD0NBUkRfU1RBVEVfTE9TVBACEhUKEUNBUkRfU1RBVEVfRlJPWkVOEAMSFwoTQ0FSRF9TVEFURV9SRVBMQUNFRBAEYgZwcm90bzM", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("CiRhdHJpdW0vbWVtYmVyL3YxL21lbWJlcl9ldmVudHMucHJvdG8SEGF0cml1bS5tZW1iZXIudjEiqAIKEE1lbWJlclJlZ2lzdGVyZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgDIAEoCUIEiLUYARI8CgdjaGFubmVsGAQgASgOMiUuYXRyaXVtLm1lbWJlci52MS5SZWdpc3RyYXRpb25DaGFubmVsQgSItRgBEhIKCnNvdXJjZV9yZWYYBSABKAkSNwoNcmVnaXN0ZXJlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESPwoScHJlZmVycmVkX2xhbmd1YWdlGAcgASgOMiMuYXRyaXVtLm1lbWJlci52MS5QcmVmZXJyZWRMYW5ndWFnZSJ5CgpDYXJkSXNzdWVkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESMwoJaXNzdWVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLQAgoUTWVtYmVyUHJvZmlsZVVwZGF0ZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIWCg5jaGFuZ2VkX2ZpZWxkcxgCIAMoCRIXCgVwaG9uZRgDIAEoCUIIiLUYAZC1GAISEgoEbmFtZRgEIAEoCUIEiLUYARI/ChJwcmVmZXJyZWRfbGFuZ3VhZ2UYBSABKA4yIy5hdHJpdW0ubWVtYmVyLnYxLlByZWZlcnJlZExhbmd1YWdlEhYKDmJpcnRoZGF5X21vbnRoGAYgASgFEhQKDGJpcnRoZGF5X2RheRgHIAEoBRIQCghkaXN0cmljdBgIIAEoCRIMCgR0YWdzGAkgAygJEhEKCWludGVyZXN0cxgKIAMoCRI0Cgp1cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASLlAQoUTWVtYmVyQ29uc2VudENoYW5nZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIPCgdncmFudGVkGAIgASgIEjcKB2NoYW5uZWwYAyABKA4yIC5hdHJpdW0ubWVtYmVyLnYxLkNvbnNlbnRDaGFubmVsQgSItRgBEhcKD3dvcmRpbmdfdmVyc2lvbhgEIAEoCRI0CgpjaGFuZ2VkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIXCgVwaG9uZRgGIAEoCUIIiLUYAZC1GAIi6wEKDENhcmRSZXBsYWNlZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEh0KD29sZF9jYXJkX251bWJlchgCIAEoCUIEiLUYARIdCg9uZXdfY2FyZF9udW1iZXIYAyABKAlCBIi1GAESOQoOb2xkX2NhcmRfc3RhdGUYBCABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIOCgZyZWFzb24YBSABKAkSNQoLcmVwbGFjZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSItRgBIv0BChBDYXJkU3RhdGVDaGFuZ2VkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESGQoLY2FyZF9udW1iZXIYAiABKAlCBIi1GAESOQoOcHJldmlvdXNfc3RhdGUYAyABKA4yGy5hdHJpdW0ubWVtYmVyLnYxLkNhcmRTdGF0ZUIEiLUYARIwCgVzdGF0ZRgEIAEoDjIbLmF0cml1bS5tZW1iZXIudjEuQ2FyZFN0YXRlQgSItRgBEg4KBnJlYXNvbhgFIAEoCRI0CgpjaGFuZ2VkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASKfAgoRTWVtYmVyVGllckNoYW5nZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCglmcm9tX3RpZXIYAiABKAlCBIi1GAESFQoHdG9fdGllchgDIAEoCUIEiLUYARI4CgZyZWFzb24YBCABKA4yIi5hdHJpdW0ubWVtYmVyLnYxLlRpZXJDaGFuZ2VSZWFzb25CBIi1GAESNAoKY2hhbmdlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESGwoTcm9sbGluZ19zcGVuZF9taW5vchgGIAEoAxIbCg1yZXZpZXdfcnVuX2lkGAcgASgJQgSQtRgBEhMKC3Jldmlld195ZWFyGAggASgFIrsBCgxNZW1iZXJNZXJnZWQSJQoTc3Vydml2aW5nX21lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESIgoQbWVyZ2VkX21lbWJlcl9pZBgCIAEoCUIIiLUYAZC1GAESGwoTY2xvc2VkX2NhcmRfbnVtYmVycxgDIAMoCRIOCgZyZWFzb24YBCABKAkSMwoJbWVyZ2VkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYASJ9CgxNZW1iZXJFcmFzZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIbChNjbG9zZWRfY2FyZF9udW1iZXJzGAIgAygJEjMKCWVyYXNlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEiuAEKFE9wZW5pbmdQb2ludHNHcmFudGVkEhoKCGdyYW50X2lkGAEgASgJQgiItRgBkLUYARIbCgltZW1iZXJfaWQYAiABKAlCCIi1GAGQtRgBEhsKCWltcG9ydF9pZBgDIAEoCUIIiLUYAZC1GAESFAoGcG9pbnRzGAQgASgDQgSItRgBEjQKCmdyYW50ZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSItRgBKukBChNSZWdpc3RyYXRpb25DaGFubmVsEiQKIFJFR0lTVFJBVElPTl9DSEFOTkVMX1VOU1BFQ0lGSUVEEAASHQoZUkVHSVNUUkFUSU9OX0NIQU5ORUxfREVTSxABEiUKIVJFR0lTVFJBVElPTl9DSEFOTkVMX1NFTEZfU0VSVklDRRACEiEKHVJFR0lTVFJBVElPTl9DSEFOTkVMX0FDVElWSVRZEAMSIgoeUkVHSVNUUkFUSU9OX0NIQU5ORUxfQ09SUE9SQVRFEAQSHwobUkVHSVNUUkFUSU9OX0NIQU5ORUxfSU1QT1JUEAUqkgEKEVByZWZlcnJlZExhbmd1YWdlEiIKHlBSRUZFUlJFRF9MQU5HVUFHRV9VTlNQRUNJRklFRBAAEh4KGlBSRUZFUlJFRF9MQU5HVUFHRV9aSF9IQU5TEAESHgoaUFJFRkVSUkVEX0xBTkdVQUdFX1pIX0hBTlQQAhIZChVQUkVGRVJSRURfTEFOR1VBR0VfRU4QAyrjAQoOQ29uc2VudENoYW5uZWwSHwobQ09OU0VOVF9DSEFOTkVMX1VOU1BFQ0lGSUVEEAASGAoUQ09OU0VOVF9DSEFOTkVMX0RFU0sQARIZChVDT05TRU5UX0NIQU5ORUxfUEhPTkUQAhIgChxDT05TRU5UX0NIQU5ORUxfU0VMRl9TRVJWSUNFEAMSHQoZQ09OU0VOVF9DSEFOTkVMX1NNU19SRVBMWRAEEhoKFkNPTlNFTlRfQ0hBTk5FTF9JTVBPUlQQBRIeChpDT05TRU5UX0NIQU5ORUxfUEFQRVJfRk9STRAGKoMBCglDYXJkU3RhdGUSGgoWQ0FSRF9TVEFURV9VTlNQRUNJRklFRBAAEhUKEUNBUkRfU1RBVEVfQUNUSVZFEAESEwoPQ0FSRF9TVEFURV9MT1NUEAISFQoRQ0FSRF9TVEFURV9GUk9aRU4QAxIXChNDQVJEX1NUQVRFX1JFUExBQ0VEEAQq1QEKEFRpZXJDaGFuZ2VSZWFzb24SIgoeVElFUl9DSEFOR0VfUkVBU09OX1VOU1BFQ0lGSUVEEAASHAoYVElFUl9DSEFOR0VfUkVBU09OX1NQRU5EEAESJAogVElFUl9DSEFOR0VfUkVBU09OX1lFQVJMWV9SRVZJRVcQAhIdChlUSUVSX0NIQU5HRV9SRUFTT05fSU1QT1JUEAMSHAoYVElFUl9DSEFOR0VfUkVBU09OX1NUQUZGEAQSHAoYVElFUl9DSEFOR0VfUkVBU09OX01FUkdFEAViBnByb3RvMw", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * member.registered: a new member exists. Keyed by member_id.
@@ -362,6 +362,211 @@ export const CardStateChangedSchema: GenMessage<CardStateChanged> = /*@__PURE__*
   messageDesc(file_atrium_member_v1_member_events, 5);
 
 /**
+ * member.tier-changed: a member's tier changed. Keyed by member_id. Carries the new tier: a
+ * consumer that keeps each member's tier (points: tier multiplier; SMS: segments) overwrites
+ * its copy with to_tier. Members nobody assigned a tier yet are in the lowest tier.
+ *
+ * @generated from message atrium.member.v1.MemberTierChanged
+ */
+export type MemberTierChanged = Message<"atrium.member.v1.MemberTierChanged"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * Tier code before the change (the lowest tier's code when none was assigned yet), e.g. "basic".
+   *
+   * @generated from field: string from_tier = 2;
+   */
+  fromTier: string;
+
+  /**
+   * Tier code from now on, e.g. "silver" (codes are the member service's MEMBER_TIERS).
+   *
+   * @generated from field: string to_tier = 3;
+   */
+  toTier: string;
+
+  /**
+   * @generated from field: atrium.member.v1.TierChangeReason reason = 4;
+   */
+  reason: TierChangeReason;
+
+  /**
+   * When the change took effect (UTC).
+   *
+   * @generated from field: google.protobuf.Timestamp changed_at = 5;
+   */
+  changedAt?: Timestamp | undefined;
+
+  /**
+   * Qualifying spend over the rolling 12 months the decision saw, in minor units.
+   *
+   * @generated from field: int64 rolling_spend_minor = 6;
+   */
+  rollingSpendMinor: bigint;
+
+  /**
+   * For YEARLY_REVIEW: the review run that made the change.
+   *
+   * @generated from field: string review_run_id = 7;
+   */
+  reviewRunId: string;
+
+  /**
+   * For YEARLY_REVIEW: the calendar year reviewed (each member is reviewed once per year).
+   *
+   * @generated from field: int32 review_year = 8;
+   */
+  reviewYear: number;
+};
+
+/**
+ * Describes the message atrium.member.v1.MemberTierChanged.
+ * Use `create(MemberTierChangedSchema)` to create a new message.
+ */
+export const MemberTierChangedSchema: GenMessage<MemberTierChanged> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 6);
+
+/**
+ * member.merged: two records of one person became one. Keyed by merged_member_id, so it comes
+ * after every earlier event of the merged record. The merged record is closed: its cards earn
+ * nothing more (closed_card_numbers), its phone and cards find the surviving member at the desk.
+ * A consumer moves what it keeps for merged_member_id to surviving_member_id once (points:
+ * balance, pending points and history; SMS: nothing is sent to the merged record any more).
+ * The same merged_member_id is merged once; a second copy changes nothing.
+ *
+ * @generated from message atrium.member.v1.MemberMerged
+ */
+export type MemberMerged = Message<"atrium.member.v1.MemberMerged"> & {
+  /**
+   * The member that stays.
+   *
+   * @generated from field: string surviving_member_id = 1;
+   */
+  survivingMemberId: string;
+
+  /**
+   * The duplicate that was closed into it.
+   *
+   * @generated from field: string merged_member_id = 2;
+   */
+  mergedMemberId: string;
+
+  /**
+   * Every card of the merged record, now closed: none earns again.
+   *
+   * @generated from field: repeated string closed_card_numbers = 3;
+   */
+  closedCardNumbers: string[];
+
+  /**
+   * Why, as staff wrote it.
+   *
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp merged_at = 5;
+   */
+  mergedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.MemberMerged.
+ * Use `create(MemberMergedSchema)` to create a new message.
+ */
+export const MemberMergedSchema: GenMessage<MemberMerged> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 7);
+
+/**
+ * member.erased: the person asked to be forgotten. Keyed by member_id. The member service has
+ * anonymised the record (name, phone, birthday, district, tags, audit values), closed every
+ * card and withdrawn consent; the member id stays as a tombstone. Every consumer deletes or
+ * anonymises what it keeps about this member id (phone, name, cards) and ignores any later
+ * event for it. A re-registration with the same phone is a new member id.
+ *
+ * @generated from message atrium.member.v1.MemberErased
+ */
+export type MemberErased = Message<"atrium.member.v1.MemberErased"> & {
+  /**
+   * @generated from field: string member_id = 1;
+   */
+  memberId: string;
+
+  /**
+   * Every card the member had, now closed (for a consumer that looks purchases up by card).
+   *
+   * @generated from field: repeated string closed_card_numbers = 2;
+   */
+  closedCardNumbers: string[];
+
+  /**
+   * @generated from field: google.protobuf.Timestamp erased_at = 3;
+   */
+  erasedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.MemberErased.
+ * Use `create(MemberErasedSchema)` to create a new message.
+ */
+export const MemberErasedSchema: GenMessage<MemberErased> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 8);
+
+/**
+ * member.opening-points-granted: a member imported from an earlier system brought a points
+ * balance with them. Keyed by member_id; published after member.registered of the same member.
+ * grant_id (also the envelope's event id) is derived from the member and the import, so the
+ * same grant always has the same id: the points service credits `points` once per grant_id.
+ *
+ * @generated from message atrium.member.v1.OpeningPointsGranted
+ */
+export type OpeningPointsGranted = Message<"atrium.member.v1.OpeningPointsGranted"> & {
+  /**
+   * Deterministic id of this grant (UUID from member_id and import_id).
+   *
+   * @generated from field: string grant_id = 1;
+   */
+  grantId: string;
+
+  /**
+   * @generated from field: string member_id = 2;
+   */
+  memberId: string;
+
+  /**
+   * The import (POST /imports) the member came with.
+   *
+   * @generated from field: string import_id = 3;
+   */
+  importId: string;
+
+  /**
+   * Points to credit (always positive; rows without opening points publish nothing).
+   *
+   * @generated from field: int64 points = 4;
+   */
+  points: bigint;
+
+  /**
+   * When the member was imported (UTC): the credit's date.
+   *
+   * @generated from field: google.protobuf.Timestamp granted_at = 5;
+   */
+  grantedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message atrium.member.v1.OpeningPointsGranted.
+ * Use `create(OpeningPointsGrantedSchema)` to create a new message.
+ */
+export const OpeningPointsGrantedSchema: GenMessage<OpeningPointsGranted> = /*@__PURE__*/
+  messageDesc(file_atrium_member_v1_member_events, 9);
+
+/**
  * How a member was recruited.
  *
  * @generated from enum atrium.member.v1.RegistrationChannel
@@ -558,4 +763,57 @@ export enum CardState {
  */
 export const CardStateSchema: GenEnum<CardState> = /*@__PURE__*/
   enumDesc(file_atrium_member_v1_member_events, 3);
+
+/**
+ * Why a member's tier changed.
+ *
+ * @generated from enum atrium.member.v1.TierChangeReason
+ */
+export enum TierChangeReason {
+  /**
+   * @generated from enum value: TIER_CHANGE_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The member's qualifying spend over the rolling 12 months reached a higher tier's threshold.
+   *
+   * @generated from enum value: TIER_CHANGE_REASON_SPEND = 1;
+   */
+  SPEND = 1,
+
+  /**
+   * The yearly review: spend below the tier's keep threshold, down one level.
+   *
+   * @generated from enum value: TIER_CHANGE_REASON_YEARLY_REVIEW = 2;
+   */
+  YEARLY_REVIEW = 2,
+
+  /**
+   * Carried over from an earlier system by import.
+   *
+   * @generated from enum value: TIER_CHANGE_REASON_IMPORT = 3;
+   */
+  IMPORT = 3,
+
+  /**
+   * Set by staff (specialist or supervisor) with a reason.
+   *
+   * @generated from enum value: TIER_CHANGE_REASON_STAFF = 4;
+   */
+  STAFF = 4,
+
+  /**
+   * Two records of one person were merged: the surviving member keeps the higher of both tiers.
+   *
+   * @generated from enum value: TIER_CHANGE_REASON_MERGE = 5;
+   */
+  MERGE = 5,
+}
+
+/**
+ * Describes the enum atrium.member.v1.TierChangeReason.
+ */
+export const TierChangeReasonSchema: GenEnum<TierChangeReason> = /*@__PURE__*/
+  enumDesc(file_atrium_member_v1_member_events, 4);
 

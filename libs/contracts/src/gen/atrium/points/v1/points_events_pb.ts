@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/points/v1/points_events.proto.
  */
 export const file_atrium_points_v1_points_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRhdHJpdW0vcG9pbnRzL3YxL3BvaW50c19ldmVudHMucHJvdG8SEGF0cml1bS5wb2ludHMudjEiZwoTUG9pbnRzQWNjb3VudE9wZW5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEjMKCW9wZW5lZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEi3gEKDFBvaW50c0Vhcm5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEhcKCXRlbmFudF9pZBgCIAEoCUIEiLUYARIcCg5yZWNlaXB0X251bWJlchgDIAEoCUIEiLUYARIaCgxhbW91bnRfbWlub3IYBCABKANCBIi1GAESFgoIY3VycmVuY3kYBSABKAlCBIi1GAESDgoGcG9pbnRzGAYgASgDEjYKDHB1cmNoYXNlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEi/AEKDlBvaW50c1JlZnVuZGVkEhsKCW1lbWJlcl9pZBgBIAEoCUIIiLUYAZC1GAESFwoJdGVuYW50X2lkGAIgASgJQgSItRgBEhwKDnJlY2VpcHRfbnVtYmVyGAMgASgJQgSItRgBEhsKDXJlZnVuZF9udW1iZXIYBCABKAlCBIi1GAESGgoMYW1vdW50X21pbm9yGAUgASgDQgSItRgBEhYKCGN1cnJlbmN5GAYgASgJQgSItRgBEg4KBnBvaW50cxgHIAEoAxI1CgtyZWZ1bmRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAFiBnByb3RvMw", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("CiRhdHJpdW0vcG9pbnRzL3YxL3BvaW50c19ldmVudHMucHJvdG8SEGF0cml1bS5wb2ludHMudjEiZwoTUG9pbnRzQWNjb3VudE9wZW5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEjMKCW9wZW5lZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAEixgIKDFBvaW50c0Vhcm5lZBIbCgltZW1iZXJfaWQYASABKAlCCIi1GAGQtRgBEhcKCXRlbmFudF9pZBgCIAEoCUIEiLUYARIcCg5yZWNlaXB0X251bWJlchgDIAEoCUIEiLUYARIaCgxhbW91bnRfbWlub3IYBCABKANCBIi1GAESFgoIY3VycmVuY3kYBSABKAlCBIi1GAESDgoGcG9pbnRzGAYgASgDEjYKDHB1cmNoYXNlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESHgoRYXZhaWxhYmxlX2JhbGFuY2UYCCABKANIAIgBARIcCg9wZW5kaW5nX2JhbGFuY2UYCSABKANIAYgBAUIUChJfYXZhaWxhYmxlX2JhbGFuY2VCEgoQX3BlbmRpbmdfYmFsYW5jZSLkAgoOUG9pbnRzUmVmdW5kZWQSGwoJbWVtYmVyX2lkGAEgASgJQgiItRgBkLUYARIXCgl0ZW5hbnRfaWQYAiABKAlCBIi1GAESHAoOcmVjZWlwdF9udW1iZXIYAyABKAlCBIi1GAESGwoNcmVmdW5kX251bWJlchgEIAEoCUIEiLUYARIaCgxhbW91bnRfbWlub3IYBSABKANCBIi1GAESFgoIY3VycmVuY3kYBiABKAlCBIi1GAESDgoGcG9pbnRzGAcgASgDEjUKC3JlZnVuZGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIeChFhdmFpbGFibGVfYmFsYW5jZRgJIAEoA0gAiAEBEhwKD3BlbmRpbmdfYmFsYW5jZRgKIAEoA0gBiAEBQhQKEl9hdmFpbGFibGVfYmFsYW5jZUISChBfcGVuZGluZ19iYWxhbmNlYgZwcm90bzM", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * points.account-opened: the points service opened a member's account at zero. Keyed by member_id.
@@ -88,6 +88,26 @@ export type PointsEarned = Message<"atrium.points.v1.PointsEarned"> & {
    * @generated from field: google.protobuf.Timestamp purchased_at = 7;
    */
   purchasedAt?: Timestamp | undefined;
+
+  /**
+   * The member's spendable points right after this change (the account's `available`), for a
+   * consumer that shows or segments on the balance (the SMS service's member projection). A
+   * member's events are in order on the topic, so the latest one read holds the latest balance
+   * that an earning or refund made (other changes, such as adjustments, publish no balance).
+   * Absent in events published before the field existed; negative only under the
+   * negative-balance refund policy.
+   *
+   * @generated from field: optional int64 available_balance = 8;
+   */
+  availableBalance?: bigint | undefined;
+
+  /**
+   * The member's pending points right after this change: earned, still inside a purchase's
+   * return window, not spendable yet. Absent in events published before the field existed.
+   *
+   * @generated from field: optional int64 pending_balance = 9;
+   */
+  pendingBalance?: bigint | undefined;
 };
 
 /**
@@ -146,6 +166,20 @@ export type PointsRefunded = Message<"atrium.points.v1.PointsRefunded"> & {
    * @generated from field: google.protobuf.Timestamp refunded_at = 8;
    */
   refundedAt?: Timestamp | undefined;
+
+  /**
+   * The member's spendable points right after this refund (see PointsEarned.available_balance).
+   *
+   * @generated from field: optional int64 available_balance = 9;
+   */
+  availableBalance?: bigint | undefined;
+
+  /**
+   * The member's pending points right after this refund (see PointsEarned.pending_balance).
+   *
+   * @generated from field: optional int64 pending_balance = 10;
+   */
+  pendingBalance?: bigint | undefined;
 };
 
 /**
