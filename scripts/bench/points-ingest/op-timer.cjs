@@ -10,9 +10,8 @@
 //
 // Times of concurrent calls add up (three partitions are consumed at once, and the relay runs
 // beside them), so totals can exceed the wall time; compare them with one another.
-// On SIGUSR2 the cumulative totals are written to $BENCH_OPS_OUT as JSON ({ seq, ops }).
+// run.mjs asks for the cumulative totals over the IPC channel ({ benchOpsDump: seq }).
 'use strict';
-const { writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -120,9 +119,11 @@ wrap(messaging.EventCodec.prototype, 'decode', () => 'codec.decode');
 wrap(messaging.EventPublisher.prototype, 'publish', () => 'publisher.publish (outbox relay)', (self, args) => args[0]?.length ?? 0);
 wrap(messaging.OutboxRelay.prototype, 'drain', () => 'relay.drain');
 
-let seq = 0;
-process.on('SIGUSR2', () => {
-  seq += 1;
-  const out = process.env.BENCH_OPS_OUT;
-  if (out) writeFileSync(out, JSON.stringify({ seq, at: Date.now(), ops }));
-});
+// run.mjs asks over the IPC channel it opened (a signal would stop the service: Nest's shutdown
+// hooks listen to SIGUSR2 as well). The channel must not keep the service alive by itself.
+if (process.send) {
+  process.channel?.unref();
+  process.on('message', (message) => {
+    if (message && typeof message.benchOpsDump === 'number') process.send({ benchOps: true, seq: message.benchOpsDump, at: Date.now(), ops });
+  });
+}

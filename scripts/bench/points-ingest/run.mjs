@@ -16,13 +16,17 @@
 // service/baseline (absolute rates vary too much on a shared machine); the target is >= 0.7.
 //
 //   node scripts/bench/points-ingest/run.mjs [--count 200000] [--members 1000] [--repeats 1]
-//        [--port 13202] [--timeout-s 900] [--profile] [--keep] [--strict]
+//        [--port 13202] [--timeout-s 900] [--members-via seed|events] [--profile] [--keep] [--strict]
+//
+// The service's fresh consumer groups start at the end of the shared topics (earlier tests'
+// events are not worked through first), and the members' accounts are seeded in its fresh
+// database; the N sales themselves stay on the shared topic `purchases` (see README.md).
 //
 // See README.md beside this file for what each phase does and how to read the output.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,6 +132,9 @@ const seconds = (ms) => ms / 1000;
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
+/** An error no amount of waiting repairs (the service exited): waitFor rethrows it at once. */
+class FatalError extends Error {}
+
 /** Polls `probe` until it returns something other than undefined; throws after `timeoutMs`. */
 async function waitFor(what, probe, timeoutMs, everyMs = 250) {
   const deadline = Date.now() + timeoutMs;
@@ -137,11 +144,19 @@ async function waitFor(what, probe, timeoutMs, everyMs = 250) {
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof FatalError) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
     await sleep(everyMs);
   }
+}
+
+/** Rejects when `promise` has not settled within `ms` (for calls without a timeout of their own). */
+function bounded(what, promise, ms = 60_000) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function log(message) {
@@ -322,16 +337,17 @@ async function produce(producer, topic, messages, inflight) {
 // The points service as a child process
 
 class ServiceChild {
-  constructor(env, port, profileOut) {
+  constructor(env, port, profile) {
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.tail = [];
-    this.profileOut = profileOut;
-    const args = [...(profileOut ? ['-r', OP_TIMER] : []), SERVICE_ENTRY];
+    this.profile = profile;
+    const args = [...(profile ? ['-r', OP_TIMER] : []), SERVICE_ENTRY];
     this.child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, ...(profileOut ? { BENCH_OPS_OUT: profileOut } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      // With --profile, op-timer.cjs answers over an IPC channel (signals would stop the service: Nest's shutdown hooks take SIGUSR2 too).
+      stdio: profile ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) this.tail.push(line);
@@ -339,6 +355,10 @@ class ServiceChild {
     };
     this.child.stdout.on('data', keep);
     this.child.stderr.on('data', keep);
+    this.stopping = false;
+    this.child.on('exit', (code, signal) => {
+      if (!this.stopping) log(`the points service (pid ${this.child.pid}) exited by itself: ${signal ?? `code ${code}`}; last output:\n${this.tail.slice(-20).join('\n')}`);
+    });
     this.profileSeq = 0;
   }
 
@@ -351,7 +371,7 @@ class ServiceChild {
   }
 
   assertAlive() {
-    if (!this.alive) throw new Error(`the points service exited (${this.child.exitCode ?? this.child.signalCode}); its last output:\n${this.tail.slice(-40).join('\n')}`);
+    if (!this.alive) throw new FatalError(`the points service exited (${this.child.exitCode ?? this.child.signalCode}); its last output:\n${this.tail.slice(-40).join('\n')}`);
   }
 
   async ready(timeoutMs) {
@@ -363,6 +383,7 @@ class ServiceChild {
   }
 
   async stop() {
+    this.stopping = true;
     if (!this.alive) return;
     const exited = once(this.child, 'exit');
     this.child.kill('SIGTERM');
@@ -401,17 +422,20 @@ class ServiceChild {
 
   /** With --profile: asks op-timer.cjs in the child for its cumulative totals. */
   async profileDump() {
-    if (!this.profileOut) return undefined;
+    if (!this.profile) return undefined;
+    this.assertAlive();
     const seq = ++this.profileSeq;
-    this.child.kill('SIGUSR2');
-    return waitFor('the service\'s op-timer dump', async () => {
-      try {
-        const dump = JSON.parse(readFileSync(this.profileOut, 'utf8'));
-        return dump.seq === seq ? dump : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 10_000, 50);
+    const answer = new Promise((resolve) => {
+      const onMessage = (message) => {
+        if (message?.benchOps && message.seq === seq) {
+          this.child.off('message', onMessage);
+          resolve(message);
+        }
+      };
+      this.child.on('message', onMessage);
+    });
+    this.child.send({ benchOpsDump: seq });
+    return bounded('the service\'s op-timer totals', answer, 10_000);
   }
 }
 
@@ -427,7 +451,6 @@ async function main() {
   const serviceGroup = `bench-points-${run}`;
   const tenantId = `bench-${run}`;
   const timeoutMs = options.timeoutS * 1000;
-  const profileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'points-ingest-')) : undefined;
 
   const kafka = new Kafka({ clientId: `bench-points-ingest-${run}`, brokers: infra.KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
@@ -451,7 +474,6 @@ async function main() {
         const ours = groups.filter((id) => created.groups.some((prefix) => id === prefix || id.startsWith(`${prefix}.`)));
         if (ours.length > 0) await admin.deleteGroups(ours).catch((error) => log(`could not delete groups ${ours.join(', ')}: ${error.message}`));
       }
-      if (profileDir) rmSync(profileDir, { recursive: true, force: true });
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), mongo.close(), redis.quit()]);
     })();
     return cleaning;
@@ -487,7 +509,7 @@ async function main() {
   const startService = async () => {
     const inUse = await fetch(`http://127.0.0.1:${options.port}/health/live`).then(() => true, () => false);
     if (inUse) throw new Error(`port ${options.port} already answers HTTP; pick another with --port`);
-    service = new ServiceChild(serviceEnv, options.port, profileDir && path.join(profileDir, 'ops.json'));
+    service = new ServiceChild(serviceEnv, options.port, options.profile);
     lastService = service;
     await service.ready(120_000);
   };
@@ -736,9 +758,13 @@ async function runService({ service, producer, db, redis, members, sales, option
   const ledgerCount = async () => (await db.command({ collStats: 'ledger_entries' })).count;
   const rejectedCount = async () => (await db.command({ collStats: 'rejected_purchases' }).catch(() => ({ count: 0 }))).count ?? 0;
   const sample = [members[PARTITIONS], members[Math.floor(members.length / 2)], members[members.length - 1]];
-  const sampleBefore = await Promise.all(sample.map(async (m) => (await accountOf(m.memberId)).lifetimeEarned));
-  const [ledgerBefore, rejectedBefore, countersBefore, redisBefore] = await Promise.all([ledgerCount(), rejectedCount(), service.counters(), redisStats(redis)]);
+  const sampleBefore = await bounded('reading sample balances', Promise.all(sample.map(async (m) => (await accountOf(m.memberId)).lifetimeEarned)));
+  const [ledgerBefore, rejectedBefore, countersBefore, redisBefore] = await bounded(
+    'reading counts before the run',
+    Promise.all([ledgerCount(), rejectedCount(), service.counters(), redisStats(redis)]),
+  );
   const profileBefore = await service.profileDump();
+  log(`measuring: producing ${fmtInt(sales.messages.length)} sales to ${PURCHASES_TOPIC}`);
   const count = sales.messages.length;
 
   const before = cpuSnapshot(service.pid);
@@ -747,16 +773,22 @@ async function runService({ service, producer, db, redis, members, sales, option
   const producing = produce(producer, PURCHASES_TOPIC, sales.messages, options.inflight).then(() => (produceMs = now() - start));
   let handledAt;
   let last = countersBefore;
+  let lastReport = now();
   await waitFor(`the service to handle ${count} sales`, async () => {
     service.assertAlive();
     last = await service.counters();
+    if (now() - lastReport > 30_000) {
+      lastReport = now();
+      log(`measuring: ${fmtInt(last.handled - countersBefore.handled)} of ${fmtInt(count)} handled after ${fmtS(now() - start)}${last.retried > countersBefore.retried ? `, ${fmtInt(last.retried - countersBefore.retried)} batch retries` : ''}`);
+    }
     if (last.handled - countersBefore.handled >= count) return (handledAt = now());
     return undefined;
   }, timeoutMs, 100);
   const after = cpuSnapshot(service.pid);
+  log(`measuring: all ${fmtInt(count)} handled after ${fmtS(handledAt - start)}; waiting for the outbox relay`);
   const profileAfter = await service.profileDump();
-  const redisAfter = await redisStats(redis);
-  await producing;
+  const redisAfter = await bounded('reading Redis stats', redisStats(redis));
+  await bounded('the producer', producing, timeoutMs);
 
   // The outbox relay publishes points.earned after the ledger write; bounded extra wait.
   let relayMs;
@@ -773,8 +805,8 @@ async function runService({ service, producer, db, redis, members, sales, option
   }
 
   // Correctness: exactly N new entries, nothing rejected, and the sampled balances as expected.
-  const [ledgerAfter, rejectedAfter] = await Promise.all([ledgerCount(), rejectedCount()]);
-  const sampleAfter = await Promise.all(sample.map(async (m) => (await accountOf(m.memberId)).lifetimeEarned));
+  const [ledgerAfter, rejectedAfter] = await bounded('reading counts after the run', Promise.all([ledgerCount(), rejectedCount()]));
+  const sampleAfter = await bounded('reading sample balances', Promise.all(sample.map(async (m) => (await accountOf(m.memberId)).lifetimeEarned)));
   const balancesOk = sample.every((m, i) => sampleAfter[i] - sampleBefore[i] === sales.expected.get(m.memberId));
   const problems = [];
   if (ledgerAfter - ledgerBefore !== count) problems.push(`${ledgerAfter - ledgerBefore} new ledger entries, expected ${count}`);

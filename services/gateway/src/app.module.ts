@@ -9,6 +9,7 @@ import { upstreamUrlsOf } from './forwarding/upstream-services';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ShopperModule } from './shopper/shopper.module';
 import { StaffAdminModule } from './staff/staff-admin.module';
+import { TwilioWebhooksModule } from './webhooks/twilio-webhooks.module';
 
 export const SERVICE_NAME = 'gateway';
 
@@ -25,6 +26,7 @@ export class AppModule {
         StaffAdminModule.register(config),
         ShopperModule.register(upstreams),
         DocsModule.register(upstreams),
+        TwilioWebhooksModule.register(upstreams),
         // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.
         ForwardingModule.register(upstreams),
       ],

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import type { Logger, Metrics } from '@atrium/observability';
-import { ServiceKitModule } from '@atrium/service-kit';
+import { databaseNameOf, ServiceKitModule } from '@atrium/service-kit';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import type { PointsConfig } from './config/env.schema';
@@ -8,6 +9,9 @@ import { EarningModule } from './earning/earning.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { ReceiptsModule } from './receipts/receipts.module';
+import { RedemptionsModule } from './redemptions/redemptions.module';
+import { ReservationsModule } from './reservations/reservations.module';
+import { RewardsModule } from './rewards/rewards.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -23,10 +27,25 @@ export class AppModule {
       perTenantPerDay: config.RECEIPTS_PER_TENANT_PER_DAY,
       returnWindowDays: config.RETURN_WINDOW_DAYS,
     });
+    const rewards = RewardsModule.register({ timeZone: config.TZ_CENTRE, baseTier: config.REWARDS_BASE_TIER });
+    const namespace = config.MONGO_DATABASE ?? databaseNameOf('points');
+    const redemptions = RedemptionsModule.register(
+      {
+        timeZone: config.TZ_CENTRE,
+        baseTier: config.REWARDS_BASE_TIER,
+        cancelWindowMs: config.REDEMPTION_CANCEL_WINDOW_MINUTES * 60_000,
+        reservationHoldMs: config.RESERVATION_HOLD_SECONDS * 1_000,
+        sweepEveryMs: config.RESERVATION_SWEEP_SECONDS * 1_000,
+        namespace,
+      },
+      rewards,
+    );
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'points', config, logger, metrics }),
+        // BullMQ needs maxRetriesPerRequest null on its connections (blocking commands wait forever).
+        BullModule.forRoot({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: 'atrium-points' }),
         AccountsModule,
         LedgerModule,
         TenantsModule,
@@ -43,6 +62,9 @@ export class AppModule {
           receipts,
         ),
         AdjustmentsModule.register({ maxPoints: config.ADJUSTMENT_MAX_POINTS }),
+        rewards,
+        redemptions,
+        ReservationsModule.register(namespace, redemptions),
       ],
     };
   }

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { StaffRequest } from '../access/authenticated-staff';
 import { GatewayProblemFilter } from '../http/gateway-problem.filter';
 import { TRACE_HEADER, traceIdFor } from '../http/trace-id';
+import { SHOPPER_HEADER } from '../shopper/upstream-call';
 import { parseForwardedUrl } from './forwarded-url';
 import { UpstreamUnavailableError } from './forwarding.errors';
 import { UPSTREAM_SERVICES, UPSTREAM_URLS, type UpstreamService, type UpstreamUrls } from './upstream-services';
@@ -56,6 +57,8 @@ function proxyTo(service: UpstreamService, target: string, problems: GatewayProb
         proxyRequest.removeHeader('authorization');
         proxyRequest.removeHeader(STAFF_HEADER);
         proxyRequest.removeHeader(ROLES_HEADER);
+        // Only the gateway's shopper routes name a shopper; a staff call never carries one.
+        proxyRequest.removeHeader(SHOPPER_HEADER);
         if (staff) {
           proxyRequest.setHeader(STAFF_HEADER, staff.username);
           proxyRequest.setHeader(ROLES_HEADER, staff.roles.join(','));

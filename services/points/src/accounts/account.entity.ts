@@ -1,3 +1,5 @@
+import type { MemberFacts } from './member-facts';
+
 /** The balances of a member's points, in whole points; each is the sum of the ledger's deltas for it. */
 export interface Balances {
   /** Points the member can spend now (negative only under the negative-balance refund policy). */
@@ -20,13 +22,7 @@ export const ZERO_BALANCES: Balances = { available: 0, pending: 0, lifetimeEarne
  * A member's points account, and what the points service knows of the member from the member
  * service's events: how to find them from a sale (phone, cards) and what changes their earning.
  */
-export interface PointsAccount extends Balances {
+export interface PointsAccount extends Balances, MemberFacts {
   readonly memberId: string;
-  readonly phone: string;
-  readonly cardNumbers: readonly string[];
-  /** Tier code from the member service (e.g. "gold"); empty until a tier is assigned. */
-  readonly tier: string;
-  /** A frozen member earns nothing. */
-  readonly frozen: boolean;
   readonly openedAt: Date;
 }

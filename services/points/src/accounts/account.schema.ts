@@ -4,10 +4,15 @@ import { outboxField, type OutboxEntry } from '@atrium/messaging';
 /** The stored account, keyed by member id so a member can only ever have one. Private to AccountsRepository. */
 export interface AccountDocument {
   _id: string;
+  /** Empty once the member was erased or merged away (see MemberFacts). */
   phone: string;
   cardNumbers: string[];
+  /** Absent on accounts written before cards could retire: read as empty. */
+  retiredCardNumbers?: string[];
   tier: string;
   frozen: boolean;
+  erasedAt?: Date;
+  mergedInto?: string;
   available: number;
   pending: number;
   lifetimeEarned: number;
@@ -31,10 +36,13 @@ export const ACCOUNT_MODEL = 'PointsAccount';
 export const accountSchema = new Schema<AccountDocument>(
   {
     _id: { type: String, required: true },
-    phone: { type: String, required: true },
+    phone: { type: String, default: '' },
     cardNumbers: { type: [String], default: [] },
+    retiredCardNumbers: { type: [String], default: undefined },
     tier: { type: String, default: '' },
     frozen: { type: Boolean, default: false },
+    erasedAt: { type: Date },
+    mergedInto: { type: String },
     available: { type: Number, required: true },
     pending: { type: Number, required: true },
     lifetimeEarned: { type: Number, required: true },
@@ -49,6 +57,7 @@ export const accountSchema = new Schema<AccountDocument>(
   { collection: 'accounts', versionKey: false, minimize: false },
 );
 
-// A sale names the member by card or phone.
+// A sale names the member by card or phone; a retired card is found to say why it does not earn.
 accountSchema.index({ phone: 1 });
 accountSchema.index({ cardNumbers: 1 });
+accountSchema.index({ retiredCardNumbers: 1 });

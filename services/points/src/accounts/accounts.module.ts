@@ -5,11 +5,12 @@ import { AccountsConsumer } from './accounts.consumer';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
+import { BalanceStamp } from './balance-stamp';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }])],
   controllers: [AccountsController, AccountsConsumer],
-  providers: [AccountsRepository, AccountsService],
+  providers: [AccountsRepository, AccountsService, BalanceStamp],
   exports: [AccountsRepository],
 })
 export class AccountsModule {}

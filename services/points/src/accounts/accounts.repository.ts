@@ -6,6 +6,8 @@ import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import { BALANCE_FIELDS, type PointsAccount } from './account.entity';
 import { AccountNotFoundError } from './account.errors';
 import { ACCOUNT_MODEL, type AccountDocument } from './account.schema';
+import { BalanceStamp, type AnnouncedBalances } from './balance-stamp';
+import type { MemberFacts } from './member-facts';
 import type { LedgerEntry } from '../ledger/ledger-entry.entity';
 
 /** An account as the ledger needs it: the member, and which entries its balances hold. */
@@ -34,6 +36,10 @@ export interface PostingDecision<T> {
 }
 
 const COLLECTION = 'accounts';
+const DUPLICATE_KEY = 11000;
+
+/** What a change of member facts found: the account was changed or already so, is closed, or is missing. */
+export type FactsOutcome = 'changed' | 'unchanged' | 'missing';
 
 @Injectable()
 export class AccountsRepository implements OnModuleInit {
@@ -41,6 +47,7 @@ export class AccountsRepository implements OnModuleInit {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly relay: OutboxRelay,
     private readonly locks: DocumentLocks,
+    private readonly balances: BalanceStamp,
   ) {}
 
   /** Every update of an account runs under its lock: FerretDB loses concurrent updates (DocumentLocks). */
@@ -56,40 +63,65 @@ export class AccountsRepository implements OnModuleInit {
   /**
    * Opens the member's account at zero unless it exists. The member id is the document's
    * key, so a redelivered registration can never open a second account, and the event
-   * announcing the opening is written only by the write that created the account.
+   * announcing the opening is written only by the write that created the account. A plain
+   * insert, without the account's lock: an insert never overwrites (a second one is refused by
+   * the key), so it cannot lose another writer's update, and it is the cheapest write there is
+   * for a backlog of registrations (README, "Member events").
    */
   async openIfAbsent(memberId: string, phone: string, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
-    const result = await this.locked([memberId], () => this.accounts.updateOne(
-      { _id: memberId },
-      {
-        $setOnInsert: {
-          phone,
-          cardNumbers: [],
-          tier: '',
-          frozen: false,
-          available: 0,
-          pending: 0,
-          lifetimeEarned: 0,
-          redeemed: 0,
-          expired: 0,
-          debt: 0,
-          appliedEntryIds: [],
-          earnedByDay: {},
-          openedAt,
-          outbox: [opened],
-        },
-      },
-      { upsert: true },
-    ));
-    const created = result.upsertedCount === 1;
-    if (created) this.relay.nudge();
-    return created;
+    const document: AccountDocument = {
+      _id: memberId,
+      phone,
+      cardNumbers: [],
+      tier: '',
+      frozen: false,
+      available: 0,
+      pending: 0,
+      lifetimeEarned: 0,
+      redeemed: 0,
+      expired: 0,
+      debt: 0,
+      appliedEntryIds: [],
+      earnedByDay: {},
+      openedAt,
+      outbox: [opened],
+    };
+    try {
+      await this.accounts.collection.insertOne(document as never);
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+    this.relay.nudge();
+    return true;
   }
 
-  /** Records a card the member service issued; false when the account is not known yet. */
+  /**
+   * Changes what the account knows of its member (cards, phone, tier, frozen, erasure) as
+   * `change` decides from the facts as they are, under the account's lock from the read to the
+   * write: the purchase feed, the relay and staff update the same document.
+   */
+  async changeFacts(memberId: string, change: (facts: MemberFacts) => MemberFacts): Promise<FactsOutcome> {
+    return this.locked([memberId], async () => {
+      const document = await this.accounts.findById(memberId, FACT_FIELDS).lean<AccountDocument>();
+      if (!document) return 'missing';
+      const before = factsOf(document);
+      const after = change(before);
+      if (after === before) return 'unchanged';
+      await this.accounts.updateOne({ _id: memberId }, { $set: factFieldsOf(after) });
+      return 'changed';
+    });
+  }
+
+  /**
+   * Records a card the member service issued; false when the account is not known yet. An
+   * account closed by an erasure or a merge takes no card (and that is not a missing account).
+   */
   async addCard(memberId: string, cardNumber: string): Promise<boolean> {
-    const result = await this.locked([memberId], () => this.accounts.updateOne({ _id: memberId }, { $addToSet: { cardNumbers: cardNumber } }));
-    return result.matchedCount === 1;
+    const result = await this.locked([memberId], () =>
+      this.accounts.updateOne({ _id: memberId, erasedAt: { $exists: false }, mergedInto: { $exists: false } }, { $addToSet: { cardNumbers: cardNumber } }),
+    );
+    return result.matchedCount === 1 || (await this.accounts.exists({ _id: memberId })) !== null;
   }
 
   async findByMemberId(memberId: string): Promise<PointsAccount | undefined> {
@@ -103,11 +135,18 @@ export class AccountsRepository implements OnModuleInit {
     return new Map(documents.map((document) => [document._id, toAccountForPosting(document)]));
   }
 
-  /** The accounts a batch of sales names, by card number or phone. */
+  /**
+   * The accounts a batch of sales names, by card number or phone, in one query; also the
+   * accounts holding one of the cards as a retired card, so a sale naming a card that earns no
+   * more can be refused with that reason (purchase-checks.ts, retiredCardRejection).
+   */
   async findByCardsOrPhones(cardNumbers: readonly string[], phones: readonly string[]): Promise<AccountForPosting[]> {
     if (cardNumbers.length === 0 && phones.length === 0) return [];
     const documents = await this.accounts
-      .find({ $or: [{ cardNumbers: { $in: cardNumbers } }, { phone: { $in: phones } }] }, { outbox: 0 })
+      .find(
+        { $or: [{ cardNumbers: { $in: cardNumbers } }, { retiredCardNumbers: { $in: cardNumbers } }, { phone: { $in: phones } }] },
+        { outbox: 0 },
+      )
       .lean<AccountDocument[]>();
     return documents.map(toAccountForPosting);
   }
@@ -115,25 +154,34 @@ export class AccountsRepository implements OnModuleInit {
   /**
    * Adds each posting's entries to its account, atomically per account, and only entries the
    * account does not hold yet: the update's filter says "none of these entry ids is applied",
-   * and the same update records them as applied. Postings whose filter no longer matched
-   * (another writer got there first) are read again and retried with what is still missing.
+   * and the same update records them as applied. The accounts are read under their locks
+   * first (one query per batch): it drops the entries an earlier delivery applied, and gives the
+   * balances after each entry that its event announces (BalanceStamp).
    */
   async post(postings: readonly Posting[]): Promise<void> {
-    let remaining = postings.filter((posting) => posting.items.length > 0);
-    for (let attempt = 1; remaining.length > 0; attempt++) {
-      const operations = remaining.map((posting) => postingOperation(posting));
-      const result = await this.locked(
-        remaining.map((posting) => posting.memberId),
-        () => this.accounts.bulkWrite(operations, { ordered: false }),
-      );
-      if (result.matchedCount === operations.length) break;
-      if (attempt >= 5) throw new Error(`could not post to ${remaining.length} accounts after ${attempt} attempts`);
-      const fresh = await this.findForPosting(remaining.map((posting) => posting.memberId));
-      remaining = remaining
-        .map((posting) => withoutApplied(posting, fresh.get(posting.memberId)?.appliedEntryIds ?? new Set()))
-        .filter((posting) => posting.items.length > 0);
-    }
-    if (postings.some((posting) => posting.items.some((item) => item.event))) this.relay.nudge();
+    const nonEmpty = postings.filter((posting) => posting.items.length > 0);
+    if (nonEmpty.length === 0) return;
+    const memberIds = nonEmpty.map((posting) => posting.memberId);
+    const announced = await this.locked(memberIds, async () => {
+      const current = await this.findForPosting(memberIds);
+      const operations: AnyBulkWriteOperation<AccountDocument>[] = [];
+      let events = false;
+      for (const posting of nonEmpty) {
+        const account = current.get(posting.memberId);
+        // The feed posts only to accounts it read; retried (a dead letter would lose the batch).
+        if (!account) throw new Error(`no account ${posting.memberId} to post to`);
+        const items = this.stamped(withoutApplied(posting, account.appliedEntryIds).items, account);
+        if (items.length === 0) continue;
+        operations.push(postingOperation({ memberId: posting.memberId, items }));
+        events ||= items.some((item) => item.event);
+      }
+      if (operations.length === 0) return false;
+      const result = await this.accounts.bulkWrite(operations, { ordered: false });
+      // Nobody else updates these accounts while their locks are held: every filter matches.
+      if (result.matchedCount !== operations.length) throw new Error(`could not post to ${operations.length - result.matchedCount} of ${operations.length} accounts`);
+      return events;
+    });
+    if (announced) this.relay.nudge();
   }
 
   /**
@@ -148,8 +196,9 @@ export class AccountsRepository implements OnModuleInit {
     return this.locked([memberId], async () => {
       const account = (await this.findForPosting([memberId])).get(memberId);
       if (!account) throw new AccountNotFoundError(memberId);
-      const { item, result } = await decide(account);
-      if (!item || account.appliedEntryIds.has(item.entry.id)) return { result };
+      const { item: decided, result } = await decide(account);
+      if (!decided || account.appliedEntryIds.has(decided.entry.id)) return { result };
+      const [item] = this.stamped([decided], account);
       const written = await this.accounts.bulkWrite([postingOperation({ memberId, items: [item] })]);
       // Nobody else updates the account while its lock is held: the filter cannot have missed.
       if (written.matchedCount !== 1) throw new Error(`could not post ${item.entry.id} to account ${memberId}`);
@@ -173,6 +222,19 @@ export class AccountsRepository implements OnModuleInit {
       operations.map((operation) => operation.updateOne.filter._id),
       () => this.accounts.bulkWrite(operations, { ordered: false }),
     );
+  }
+
+  /**
+   * The items with their events telling the account's balances right after each entry, in the
+   * order they are posted, from the balances the account has now (read under its lock).
+   */
+  private stamped(items: readonly PostingItem[], account: AnnouncedBalances): PostingItem[] {
+    let { available, pending } = account;
+    return items.map((item) => {
+      available += item.entry.deltas.available ?? 0;
+      pending += item.entry.deltas.pending ?? 0;
+      return item.event ? { ...item, event: this.balances.stamp(item.event, { available, pending }) } : item;
+    });
   }
 
   async *streamBalances(memberIds?: readonly string[]): AsyncGenerator<PointsAccount> {
@@ -208,13 +270,37 @@ function postingOperation(posting: Posting): AnyBulkWriteOperation<AccountDocume
   };
 }
 
+/** The fields of the member facts, read and written by changeFacts. */
+const FACT_FIELDS = { phone: 1, cardNumbers: 1, retiredCardNumbers: 1, tier: 1, frozen: 1, erasedAt: 1, mergedInto: 1 } as const;
+
+function factsOf(document: AccountDocument): MemberFacts {
+  return {
+    phone: document.phone ?? '',
+    cardNumbers: document.cardNumbers ?? [],
+    retiredCardNumbers: document.retiredCardNumbers ?? [],
+    tier: document.tier ?? '',
+    frozen: document.frozen ?? false,
+    ...(document.erasedAt ? { erasedAt: document.erasedAt } : {}),
+    ...(document.mergedInto ? { mergedInto: document.mergedInto } : {}),
+  };
+}
+
+function factFieldsOf(facts: MemberFacts): Partial<AccountDocument> {
+  return {
+    phone: facts.phone,
+    cardNumbers: [...facts.cardNumbers],
+    retiredCardNumbers: [...(facts.retiredCardNumbers ?? [])],
+    tier: facts.tier,
+    frozen: facts.frozen,
+    ...(facts.erasedAt ? { erasedAt: facts.erasedAt } : {}),
+    ...(facts.mergedInto ? { mergedInto: facts.mergedInto } : {}),
+  };
+}
+
 function toAccount(document: AccountDocument): PointsAccount {
   return {
     memberId: document._id,
-    phone: document.phone,
-    cardNumbers: document.cardNumbers ?? [],
-    tier: document.tier ?? '',
-    frozen: document.frozen ?? false,
+    ...factsOf(document),
     available: document.available,
     pending: document.pending,
     lifetimeEarned: document.lifetimeEarned,

@@ -4,8 +4,9 @@ import { PointsAccountOpenedSchema, TOPICS } from '@atrium/contracts';
 import { UnavailableError } from '@atrium/errors';
 import { OutboxEntryFactory } from '@atrium/messaging';
 import type { PointsAccount } from './account.entity';
-import { AccountNotFoundError } from './account.errors';
+import { AccountNotFoundError, AccountNotOpenError } from './account.errors';
 import { AccountsRepository } from './accounts.repository';
+import { applyMemberChange, type MemberChange } from './member-facts';
 
 @Injectable()
 export class AccountsService {
@@ -35,6 +36,17 @@ export class AccountsService {
     if (!(await this.accounts.addCard(memberId, cardNumber))) {
       throw new UnavailableError('points.account-not-open', `no account yet for member ${memberId}`);
     }
+  }
+
+  /**
+   * Applies a change the member service announced (cards, freezing, phone, tier, erasure,
+   * merge) to the member's account. Throws AccountNotOpenError for a member without an
+   * account; returns false when the account already was so (a redelivery) or is closed.
+   */
+  async changeMember(memberId: string, eventType: string, change: MemberChange): Promise<boolean> {
+    const outcome = await this.accounts.changeFacts(memberId, (facts) => applyMemberChange(facts, change));
+    if (outcome === 'missing') throw new AccountNotOpenError(memberId, eventType);
+    return outcome === 'changed';
   }
 
   async get(memberId: string): Promise<PointsAccount> {

@@ -19,6 +19,14 @@ export const pointsEnvSchema = serviceVariables(3002).extend({
   RECEIPTS_PER_TENANT_PER_DAY: z.coerce.number().int().min(1).max(100).default(3),
   /** The largest number of points one staff adjustment may add or take, either way (a typo guard). */
   ADJUSTMENT_MAX_POINTS: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(100_000),
+  /** The tier code of a member the member service has not assigned a tier yet (rewards limited to tiers read them as this one). */
+  REWARDS_BASE_TIER: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a tier code such as basic').default('basic'),
+  /** Minutes after a desk redemption (or a reservation's collection) within which the desk may cancel it, returning points and stock. */
+  REDEMPTION_CANCEL_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+  /** Seconds a shopper's online reservation holds its points and stock before it expires uncollected (default 48 hours). */
+  RESERVATION_HOLD_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(172_800),
+  /** Seconds between sweeps that expire uncollected reservations and finish redemptions a stopped process left half done. */
+  RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 });
 
 export type PointsConfig = z.infer<typeof pointsEnvSchema>;

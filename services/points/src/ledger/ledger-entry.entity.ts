@@ -1,6 +1,6 @@
 import type { BalanceField } from '../accounts/account.entity';
 
-export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment';
+export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel';
 
 /** Where an entry came from; enough for a member's statement and for finance to trace it. */
 export type LedgerCause =
@@ -46,6 +46,33 @@ export type LedgerCause =
       /** What the adjustment refers to (a complaint number, a case), when given. */
       readonly reference?: string;
       readonly staffId: string;
+    }
+  | {
+      /** Points exchanged for a reward: at a desk (積分換禮, 停車優惠), or held by a shopper's online reservation. */
+      readonly type: 'redemption';
+      readonly redemptionId: string;
+      /** The code on the redemption's slip. */
+      readonly code: string;
+      readonly rewardId: string;
+      readonly rewardName: string;
+      readonly rewardKind: 'gift' | 'voucher' | 'parking';
+      readonly quantity: number;
+      readonly parkingHours?: number;
+      readonly location?: string;
+      readonly channel: 'desk' | 'online';
+      /** The desk staff member who redeemed it; absent for a shopper's reservation. */
+      readonly staffId?: string;
+      /** Who pays for the reward: the centre, or a tenant for its share (basis points), for settlement. */
+      readonly funding: { readonly by: 'centre' | 'tenant'; readonly tenantId?: string; readonly tenantShareBasisPoints: number };
+    }
+  | {
+      /** A redemption's points given back: cancelled at the desk or by the shopper, or an expired reservation. */
+      readonly type: 'redemption-cancel';
+      readonly redemptionId: string;
+      readonly code: string;
+      readonly rewardId: string;
+      readonly reason: 'staff' | 'shopper' | 'reservation-expired';
+      readonly staffId?: string;
     };
 
 /** One multiplier or bonus that shaped an earning, as the rule version said. */
@@ -95,4 +122,12 @@ export function refundEntryId(tenantId: string, refundNumber: string): string {
 
 export function adjustmentEntryId(adjustmentId: string): string {
   return `adjust:${adjustmentId}`;
+}
+
+export function redemptionEntryId(redemptionId: string): string {
+  return `redeem:${redemptionId}`;
+}
+
+export function redemptionCancelEntryId(redemptionId: string): string {
+  return `redeem-cancel:${redemptionId}`;
 }

@@ -50,5 +50,9 @@ export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry): O
     case 'adjustment':
       // Not spend, so nothing for tiers; no other service acts on it yet (see README).
       return undefined;
+    case 'redemption':
+    case 'redemption-cancel':
+      // Announced by the redemptions feature (redemptions/redemption-events.ts), which posts them itself.
+      return undefined;
   }
 }

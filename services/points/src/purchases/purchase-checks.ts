@@ -38,3 +38,12 @@ export function checkPurchase(fields: CheckedFields, limits: PurchaseLimits, now
   }
   return undefined;
 }
+
+/**
+ * A sale naming a card that was its member's but earns no more (replaced, reported lost, closed
+ * by a merge or an erasure): refused with that reason, not as a card of nobody, so staff can tell
+ * the shopper to use the current card.
+ */
+export function retiredCardRejection(cardNumber: string): Rejection {
+  return { code: 'purchase.card-retired', reason: `card ${cardNumber} was replaced, reported lost or closed and earns no more` };
+}

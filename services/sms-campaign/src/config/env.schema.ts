@@ -42,6 +42,22 @@ export const smsCampaignEnvSchema = serviceVariables(3004).extend({
   SMS_PRICE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY').default('CNY'),
   /** Link to the member booklet, for the {{bookletLink}} template variable. */
   SMS_BOOKLET_URL: z.url().default('https://atrium.invalid/booklet'),
+  /**
+   * Whether this process runs the sending worker (takes messages off the queue and calls
+   * Twilio): "true" (default) or "false" for replicas that only serve the API and consumers.
+   */
+  SMS_SENDING_WORKER: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true').transform((value) => value === 'true'),
+  /**
+   * The language a member is written to until the member service says otherwise (registration
+   * carries none; a profile update without a preferred language falls back to it too).
+   */
+  SMS_DEFAULT_LANGUAGE: z.enum(['zh-Hans', 'zh-Hant', 'en'], { message: 'must be zh-Hans, zh-Hant or en' }).default('zh-Hans'),
+  /**
+   * A message Twilio accepted that has had no final status (delivered, undelivered, failed) for
+   * this many seconds is looked up at Twilio: its status callbacks were lost (the service was
+   * down or restarting when Twilio posted them).
+   */
+  SMS_STATUS_CHECK_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type SmsCampaignConfig = z.infer<typeof smsCampaignEnvSchema>;

@@ -20,7 +20,11 @@ export interface CampaignExclusion {
   readonly recipientId: string;
   readonly campaignId: string;
   readonly memberId: string;
-  readonly reason: ExclusionReason | 'no-template-language';
+  /**
+   * `no-template-language`: the template has no version in the member's language (marketing);
+   * `template-values-missing`: a variable the template uses has no value for the member (e.g. no tier).
+   */
+  readonly reason: ExclusionReason | 'no-template-language' | 'template-values-missing';
 }
 
 /** Where a recipient's message stands. */
@@ -60,6 +64,8 @@ export interface RecipientRecord {
   readonly exclusionReason?: string;
   readonly messageSid?: string;
   readonly errorCode?: number;
+  /** A deferred message goes out at this instant (the end of quiet hours). */
+  readonly deferredUntil?: Date;
   readonly segments: number;
   readonly updatedAt: Date;
 }

@@ -51,8 +51,12 @@ export interface MemberProfile {
   readonly phone: string;
   /** The language the member reads messages in; picks the template version. */
   readonly language: MemberLanguage;
-  /** Tier code from the member service (e.g. "silver", "gold", "vip"); lower-case code, not a label. */
-  readonly tier: string;
+  /**
+   * Tier code from the member service (e.g. "silver", "gold", "vip"); lower-case code, not a
+   * label. Absent until the member service assigns one (it publishes no tier yet), so a
+   * `{{tier}}` template cannot be rendered for such a member.
+   */
+  readonly tier?: string;
   /** Absent when the member gave no birthday. */
   readonly birthday?: Birthday;
   /** When the member registered (UTC). */

@@ -27,7 +27,7 @@ export function memberMatchesSegment(member: MemberProfile, rule: SegmentRule, c
   if ('hasTag' in rule) return member.tags.includes(rule.hasTag);
   if ('hasAnyTag' in rule) return rule.hasAnyTag.some((tag) => member.tags.includes(tag));
   if ('hasAllTags' in rule) return rule.hasAllTags.every((tag) => member.tags.includes(tag));
-  if ('tierIn' in rule) return rule.tierIn.includes(member.tier);
+  if ('tierIn' in rule) return member.tier !== undefined && rule.tierIn.includes(member.tier);
   const granted = member.marketingConsent.granted === true;
   return rule.consent === 'granted' ? granted : !granted;
 }

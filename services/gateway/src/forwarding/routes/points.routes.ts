@@ -24,4 +24,22 @@ export const POINTS_ROUTES: readonly RouteAccessRule[] = [
   { service: 'points', methods: ['POST'], path: '/adjustments', roles: SUPERVISORS },
   { service: 'points', methods: ['GET'], path: '/adjustments', roles: ['admin', 'supervisor', 'finance'] },
   { service: 'points', methods: ['GET'], path: '/adjustments/:adjustmentId', roles: ['admin', 'supervisor', 'finance'] },
+  // Rewards catalogue: operations define rewards, stock and voucher codes; everyone reads (the desk asks what a member may redeem).
+  { service: 'points', methods: ['GET'], path: '/rewards', roles: EVERYONE },
+  { service: 'points', methods: ['GET'], path: '/rewards/:rewardId', roles: EVERYONE },
+  { service: 'points', methods: ['GET'], path: '/rewards/:rewardId/stock', roles: EVERYONE },
+  { service: 'points', methods: ['POST'], path: '/rewards', roles: OPERATIONS },
+  { service: 'points', methods: ['PUT'], path: '/rewards/:rewardId', roles: OPERATIONS },
+  { service: 'points', methods: ['POST'], path: '/rewards/:rewardId/stock', roles: OPERATIONS },
+  { service: 'points', methods: ['POST'], path: '/rewards/:rewardId/codes', roles: OPERATIONS },
+  // Redemptions (積分換禮, 停車優惠): the desk redeems, cancels and hands reservations over; finance reads.
+  // POST /reservations is for shoppers only: the gateway's shopper routes call it, never the staff proxy.
+  { service: 'points', methods: ['POST'], path: '/redemptions', roles: DESK_AND_UP },
+  { service: 'points', methods: ['GET'], path: '/redemptions', roles: EVERYONE },
+  { service: 'points', methods: ['GET'], path: '/redemptions/:redemptionId', roles: EVERYONE },
+  { service: 'points', methods: ['GET'], path: '/redemptions/:redemptionId/receipt', roles: EVERYONE },
+  { service: 'points', methods: ['POST'], path: '/redemptions/:redemptionId/cancel', roles: DESK_AND_UP },
+  { service: 'points', methods: ['GET'], path: '/members/:memberId/redemptions', roles: EVERYONE },
+  { service: 'points', methods: ['POST'], path: '/reservations/:redemptionId/collect', roles: DESK_AND_UP },
+  { service: 'points', methods: ['POST'], path: '/reservations/:redemptionId/cancel', roles: DESK_AND_UP },
 ];

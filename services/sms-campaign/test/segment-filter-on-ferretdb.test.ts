@@ -1,16 +1,15 @@
-import sift from 'sift';
-import type { MemberProfile } from '../members/member-profile.entity';
-import { memberMatchesSegment } from './segment-evaluator';
-import { segmentToFilter, type SegmentFilter } from './segment-filter';
-import type { SegmentContext, SegmentRule } from './segment-rule.entity';
-import { validateSegmentRule } from './segment-rule.validation';
-
-/**
- * The translator (a MongoDB filter) and the evaluator (in memory) must select the same members,
- * and both the members worked out by hand. The filter is run by sift, the query matcher mongoose
- * itself uses: an independent reading of MongoDB's query semantics, not our own. (Running the
- * same table on the real FerretDB belongs in the service's integration tests.)
- */
+// The segment translator's filters run by the real MongoDB-compatible server (FerretDB here):
+// a table of members is inserted into a scratch database of this run, and for every rule of
+// the table the database's answer must equal the in-memory evaluator's and the members worked
+// out by hand. Every kind of rule and every operator appears in the table.
+import { randomUUID } from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+import { infraEnv } from '@atrium/testing';
+import type { MemberProfile } from '../src/members/member-profile.entity';
+import { memberMatchesSegment } from '../src/segments/segment-evaluator';
+import { segmentToFilter } from '../src/segments/segment-filter';
+import type { SegmentContext, SegmentRule } from '../src/segments/segment-rule.entity';
+import { validateSegmentRule } from '../src/segments/segment-rule.validation';
 
 // Noon on 15 June 2025 in Shanghai. 90 days earlier is 2025-03-17T04:00:00Z.
 const context: SegmentContext = { now: new Date('2025-06-15T04:00:00Z'), timeZone: 'Asia/Shanghai' };
@@ -193,23 +192,46 @@ const table: [string, unknown, string[]][] = [
   ['a double negation', { not: { not: { hasTag: 'newsletter' } } }, ['bob', 'dora', 'eve']],
 ];
 
-/** The filter run the way MongoDB reads it, by an implementation that is not ours. */
-function selectedByFilter(filter: SegmentFilter): string[] {
-  const test = sift(filter as Parameters<typeof sift>[0]);
-  return members.filter((candidate) => test(candidate)).map((candidate) => candidate.memberId);
+function ruleOf(input: unknown): SegmentRule {
+  const validation = validateSegmentRule(input);
+  if (!validation.valid) throw new Error(`table rule is invalid: ${JSON.stringify(validation.problems)}`);
+  return validation.rule;
 }
 
-describe('segment translator and evaluator agree', () => {
-  it.each(table)('%s', (_case, input, expected) => {
-    const validation = validateSegmentRule(input);
-    if (!validation.valid) throw new Error(`table rule is invalid: ${JSON.stringify(validation.problems)}`);
-    const rule: SegmentRule = validation.rule;
+describe('segment filters on the real FerretDB', () => {
+  const databaseName = `atrium_test_segfilter_${randomUUID().slice(0, 8)}`;
+  let connection: Connection;
 
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(infraEnv().mongoUrl, { dbName: databaseName, serverSelectionTimeoutMS: 10_000 }).asPromise();
+    // As the projection stores them (registered, keyed by member id), erased ones included.
+    await connection.collection('member_profiles').insertMany(
+      members.map((candidate) => ({ ...candidate, _id: candidate.memberId, registered: true })) as unknown as Record<string, unknown>[],
+    );
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  async function selectedByDatabase(filter: Record<string, unknown>): Promise<string[]> {
+    const documents = await connection.collection<{ _id: string }>('member_profiles').find(filter, { projection: { _id: 1 } }).toArray();
+    return documents.map((document) => document._id).sort();
+  }
+
+  it.each(table)('%s', async (_case, input, expected) => {
+    const rule = ruleOf(input);
+    const filter = segmentToFilter(rule, context) as Record<string, unknown>;
     const byEvaluator = members.filter((candidate) => memberMatchesSegment(candidate, rule, context)).map((candidate) => candidate.memberId);
-    const byFilter = selectedByFilter(segmentToFilter(rule, context));
 
     expect(byEvaluator).toEqual(expected);
-    expect(byFilter).toEqual(expected);
+    expect(await selectedByDatabase(filter)).toEqual([...expected].sort());
+    // As the projection's repository asks: live members only (the erased one vanishes), the
+    // equalities at the top where the server can push them down.
+    expect(await selectedByDatabase({ registered: true, erased: false, $and: [filter] })).toEqual(
+      [...expected].filter((memberId) => !members.find((candidate) => candidate.memberId === memberId)?.erased).sort(),
+    );
   });
 
   it('covers every kind of rule and every operator in the table', () => {

@@ -1,0 +1,271 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { mongo, type Model } from 'mongoose';
+import { DocumentLocks } from '@atrium/document-locks';
+import type { MemberLanguage } from '../members/member-profile.entity';
+import type { RecipientQuery, RecipientStatus } from './campaign-delivery';
+import { CampaignCountersRepository } from './campaign-counters.repository';
+import { countedStateOf } from './campaign-counters';
+import type { RecipientGroup } from './delivery-totals';
+import type { DeliveryRecipient, NewDeliveryRecipient, RecipientChange } from './recipient.entity';
+import { AWAITING_FINAL_STATUS, OPEN_STATUSES, UNSENT_STATUSES } from './recipient-status';
+import { RECIPIENT_MODEL, RECIPIENTS_COLLECTION, type RecipientDocument } from './recipient.schema';
+
+/** A recipient still to be handed to Twilio, as pause, resume and cancel need it. */
+export interface UnsentRecipient {
+  readonly recipientId: string;
+  readonly memberId?: string;
+  readonly status: RecipientStatus;
+  readonly notBefore: Date;
+  readonly deferredUntil?: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+/** Documents per lock set when many recipients change at once (cancel). */
+const LOCK_CHUNK = 500;
+
+/**
+ * Delivery's record of every message (see DeliveryRecipient). Inserts are plain (the id decides
+ * between two inserts); every update of a recipient runs under its document lock, because the
+ * sending worker, status callbacks, inbound opt-outs and cancel may touch one recipient at the
+ * same time and FerretDB loses concurrent updates (docs/adr/0003). Every write of a campaign's
+ * recipient also moves the campaign's counters (CampaignCountersRepository), after the record.
+ *
+ * Queries are top-level equalities wherever they can be: FerretDB v1 hands only those to
+ * PostgreSQL (and its indexes) and reads every document for anything else (`$in`, ranges).
+ */
+@Injectable()
+export class RecipientsRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(RECIPIENT_MODEL) private readonly recipients: Model<RecipientDocument>,
+    private readonly locks: DocumentLocks,
+    private readonly counters: CampaignCountersRepository,
+  ) {}
+
+  /** Collection and indexes at start, never lazily under a campaign's load. */
+  async onModuleInit(): Promise<void> {
+    await this.recipients.syncIndexes();
+  }
+
+  /**
+   * Records recipients with the driver's unordered bulk insert; ids that exist already are
+   * left as they are (a dispatch repeated after a crash records nothing twice). Returns how
+   * many were new.
+   */
+  async insertNew(records: readonly NewDeliveryRecipient[]): Promise<number> {
+    if (records.length === 0) return 0;
+    const now = new Date();
+    const documents = records.map((record) => documentOf(record, now));
+    let inserted: number;
+    try {
+      inserted = (await (this.recipients.collection as unknown as mongo.Collection<RecipientDocument>).insertMany(documents, { ordered: false })).insertedCount;
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError && onlyDuplicates(error))) throw error;
+      inserted = error.insertedCount;
+    }
+    // Recipients recorded before (a repeated dispatch) are counted already, or, if a crash came
+    // between their insert and this, counted now in the state they were recorded in.
+    for (const [campaignId, states] of statesByCampaign(records)) await this.counters.ensure(campaignId, states);
+    return inserted;
+  }
+
+  async find(recipientId: string): Promise<DeliveryRecipient | undefined> {
+    const document = await this.recipients.findById(recipientId).lean<RecipientDocument>();
+    return document ? recipientOf(document) : undefined;
+  }
+
+  async findByMessageSid(messageSid: string): Promise<DeliveryRecipient | undefined> {
+    const document = await this.recipients.findOne({ messageSid }).lean<RecipientDocument>();
+    return document ? recipientOf(document) : undefined;
+  }
+
+  /** Which of these SIDs some recipient already holds (one equality query each: a look-up finds one or two). */
+  async claimedSids(messageSids: readonly string[]): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    for (const messageSid of messageSids) {
+      if ((await this.recipients.exists({ messageSid })) !== null) claimed.add(messageSid);
+    }
+    return claimed;
+  }
+
+  /** Whether any of the campaign's recipients is still open (OPEN_STATUSES): one cheap query per status. */
+  async hasOpen(campaignId: string): Promise<boolean> {
+    for (const status of OPEN_STATUSES) {
+      if ((await this.recipients.exists({ campaignId, status })) !== null) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reads the recipient under its lock, asks `decide` what to change, writes that. Returns the
+   * recipient as changed, or undefined when it does not exist or `decide` changed nothing, so
+   * the caller knows whether its change is the one that happened.
+   */
+  async change(recipientId: string, decide: (current: DeliveryRecipient) => RecipientChange | undefined): Promise<DeliveryRecipient | undefined> {
+    return this.locks.withLocks(RECIPIENTS_COLLECTION, [recipientId], async () => {
+      const document = await this.recipients.findById(recipientId).lean<RecipientDocument>();
+      if (!document) return undefined;
+      const current = recipientOf(document);
+      const change = decide(current);
+      if (change === undefined) return undefined;
+      const updatedAt = new Date();
+      const $set: Record<string, unknown> = { updatedAt };
+      const $unset: Record<string, ''> = {};
+      for (const [field, value] of Object.entries(change)) {
+        if (value === undefined) $unset[field] = '';
+        else $set[field] = value;
+      }
+      await this.recipients.updateOne({ _id: recipientId }, Object.keys($unset).length > 0 ? { $set, $unset } : { $set });
+      const changedFields: Record<string, unknown> = { ...current, ...change, updatedAt };
+      for (const field of Object.keys($unset)) delete changedFields[field];
+      const changed = changedFields as unknown as DeliveryRecipient;
+      if (changed.campaignId !== undefined) {
+        // Always, not only when the counted state differs: it also repairs a count a crash lost.
+        await this.counters.change(changed.campaignId, new Map([[recipientId, countedStateOf(changed)]]));
+        if (changed.optOutCaused && !current.optOutCaused) await this.counters.addOptOut(changed.campaignId);
+      }
+      return changed;
+    });
+  }
+
+  /** A campaign's recipients still to be handed to Twilio. */
+  async unsent(campaignId: string): Promise<UnsentRecipient[]> {
+    const documents = await this.recipients
+      .find({ campaignId, status: { $in: UNSENT_STATUSES } }, { memberId: 1, status: 1, notBefore: 1, deferredUntil: 1 })
+      .lean<Pick<RecipientDocument, '_id' | 'memberId' | 'status' | 'notBefore' | 'deferredUntil'>[]>();
+    return documents.map((document) => ({
+      recipientId: document._id,
+      status: document.status as RecipientStatus,
+      notBefore: document.notBefore,
+      ...(document.memberId !== undefined ? { memberId: document.memberId } : {}),
+      ...(document.deferredUntil !== undefined ? { deferredUntil: document.deferredUntil } : {}),
+    }));
+  }
+
+  /** Marks these recipients of the campaign cancelled where they are still unsent; returns the ones it cancelled. */
+  async cancelUnsent(campaignId: string, recipients: readonly UnsentRecipient[]): Promise<UnsentRecipient[]> {
+    const cancelled: UnsentRecipient[] = [];
+    for (let start = 0; start < recipients.length; start += LOCK_CHUNK) {
+      const chunk = recipients.slice(start, start + LOCK_CHUNK);
+      const ids = chunk.map((recipient) => recipient.recipientId);
+      await this.locks.withLocks(RECIPIENTS_COLLECTION, ids, async () => {
+        // Re-read under the locks: the worker may have taken some since the list was made.
+        const still = await this.recipients.find({ _id: { $in: ids }, status: { $in: UNSENT_STATUSES } }, { _id: 1 }).lean<{ _id: string }[]>();
+        const stillIds = new Set(still.map((document) => document._id));
+        if (stillIds.size === 0) return;
+        await this.recipients.updateMany({ _id: { $in: [...stillIds] } }, { $set: { status: 'cancelled', updatedAt: new Date() } });
+        await this.counters.change(campaignId, new Map([...stillIds].map((id) => [id, countedStateOf({ status: 'cancelled', segments: 0 })])));
+        cancelled.push(...chunk.filter((recipient) => stillIds.has(recipient.recipientId)));
+      });
+    }
+    return cancelled;
+  }
+
+  /**
+   * A campaign's recipients grouped for its totals (one aggregation on the server). Grouped by
+   * segment count too, with a single accumulator: FerretDB v1.24 computes only the first
+   * accumulator of a $group and answers 0 for the others (verified: `{count: {$sum: 1},
+   * segments: {$sum: '$segments'}}` gives segments 0), so the segments are multiplied out here.
+   */
+  async groups(campaignId: string): Promise<RecipientGroup[]> {
+    const rows = await this.recipients.aggregate<{
+      _id: { status: string; reason?: string | null; code?: number | null; optOut?: boolean | null; segments?: number | null };
+      count: number;
+    }>([
+      { $match: { campaignId } },
+      {
+        $group: {
+          _id: { status: '$status', reason: '$exclusionReason', code: '$errorCode', optOut: '$optOutCaused', segments: '$segments' },
+          count: { $sum: 1 },
+        },
+      },
+    ]);
+    return rows.map((row) => ({
+      status: row._id.status as RecipientStatus,
+      optOutCaused: row._id.optOut === true,
+      count: row.count,
+      segments: (row._id.segments ?? 0) * row.count,
+      ...(typeof row._id.reason === 'string' ? { exclusionReason: row._id.reason } : {}),
+      ...(typeof row._id.code === 'number' ? { errorCode: row._id.code } : {}),
+    }));
+  }
+
+  /** One page of a campaign's recipients in a stable order, and how many match. */
+  async page(campaignId: string, query: RecipientQuery): Promise<{ total: number; items: DeliveryRecipient[] }> {
+    const filter: Record<string, unknown> = { campaignId };
+    if (query.status !== undefined) filter.status = query.status;
+    // A campaign reaches a member once: their recipient id is `<campaignId>:<memberId>`.
+    if (query.memberId !== undefined) filter._id = `${campaignId}:${query.memberId}`;
+    const [total, documents] = await Promise.all([
+      this.recipients.countDocuments(filter),
+      this.recipients.find(filter).sort({ _id: 1 }).skip(query.offset).limit(query.limit).lean<RecipientDocument[]>(),
+    ]);
+    return { total, items: documents.map(recipientOf) };
+  }
+
+  /**
+   * Messages Twilio accepted before `acceptedBefore` (and after `notBefore`) still without a
+   * final status, not looked up since `checkedBefore`: their status callbacks were lost.
+   */
+  async awaitingFinalStatus(window: { acceptedBefore: Date; notBefore: Date; checkedBefore: Date }, limit: number): Promise<DeliveryRecipient[]> {
+    const found: DeliveryRecipient[] = [];
+    // One query per status: the status equality goes to the index; the rest is filtered by FerretDB.
+    for (const status of AWAITING_FINAL_STATUS) {
+      if (found.length >= limit) break;
+      const documents = await this.recipients
+        .find({
+          status,
+          acceptedAt: { $lt: window.acceptedBefore, $gte: window.notBefore },
+          $or: [{ statusCheckedAt: { $exists: false } }, { statusCheckedAt: { $lt: window.checkedBefore } }],
+        })
+        .limit(limit - found.length)
+        .lean<RecipientDocument[]>();
+      found.push(...documents.map(recipientOf));
+    }
+    return found;
+  }
+
+  /** The last campaign message Twilio accepted for this phone. */
+  async lastCampaignMessageTo(phone: string): Promise<DeliveryRecipient | undefined> {
+    const document = await this.recipients
+      .findOne({ phone, kind: 'marketing', acceptedAt: { $exists: true } })
+      .sort({ acceptedAt: -1 })
+      .lean<RecipientDocument>();
+    return document ? recipientOf(document) : undefined;
+  }
+}
+
+/** Each campaign's recipients among `records`, with the state they are recorded in. */
+function statesByCampaign(records: readonly NewDeliveryRecipient[]): Map<string, Map<string, string>> {
+  const byCampaign = new Map<string, Map<string, string>>();
+  for (const record of records) {
+    if (record.campaignId === undefined) continue;
+    const states = byCampaign.get(record.campaignId) ?? new Map<string, string>();
+    states.set(record.recipientId, countedStateOf(record));
+    byCampaign.set(record.campaignId, states);
+  }
+  return byCampaign;
+}
+
+function onlyDuplicates(error: mongo.MongoBulkWriteError): boolean {
+  const writeErrors: readonly mongo.WriteError[] = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors as mongo.WriteError];
+  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
+}
+
+/** The document of a new recipient; fields without a value are left out, never stored as null. */
+function documentOf(record: NewDeliveryRecipient, now: Date): RecipientDocument {
+  const document: Record<string, unknown> = { _id: record.recipientId, optOutCaused: false, createdAt: now, updatedAt: now };
+  for (const [field, value] of Object.entries(record)) {
+    if (field !== 'recipientId' && value !== undefined) document[field] = value;
+  }
+  return document as unknown as RecipientDocument;
+}
+
+function recipientOf(document: RecipientDocument): DeliveryRecipient {
+  const { _id, ...fields } = document;
+  const recipient: Record<string, unknown> = { recipientId: _id };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== null) recipient[field] = value;
+  }
+  return recipient as unknown as DeliveryRecipient & { language?: MemberLanguage };
+}

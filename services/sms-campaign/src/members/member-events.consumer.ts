@@ -1,0 +1,54 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import {
+  TOPICS,
+  type CardIssued,
+  type CardReplaced,
+  type CardStateChanged,
+  type MemberConsentChanged,
+  type MemberProfileUpdated,
+  type MemberRegistered,
+} from '@atrium/contracts';
+import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
+import { cardIssuedChange, cardReplacedChange, cardStateChange, consentChange, profileChange, registeredChange } from './member-event-changes';
+import { MemberProfilesRepository } from './member-profiles.repository';
+
+/**
+ * Keeps the projection from the member service's events. Each is applied under the member's
+ * lock and only when newer than what the projection knows, so a redelivered or late event
+ * changes nothing. (No tier, erasure or merge events exist yet: see the README.)
+ */
+@Controller()
+export class MemberEventsConsumer {
+  constructor(private readonly profiles: MemberProfilesRepository) {}
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
+  async onRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, registeredChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.card-issued')
+  async onCardIssued(@Payload() event: ConsumedEvent<CardIssued>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, cardIssuedChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.card-replaced')
+  async onCardReplaced(@Payload() event: ConsumedEvent<CardReplaced>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, cardReplacedChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.card-state-changed')
+  async onCardStateChanged(@Payload() event: ConsumedEvent<CardStateChanged>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, cardStateChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.profile-updated')
+  async onProfileUpdated(@Payload() event: ConsumedEvent<MemberProfileUpdated>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, profileChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.consent-changed')
+  async onConsentChanged(@Payload() event: ConsumedEvent<MemberConsentChanged>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, consentChange(event.payload));
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { TOPICS, type MemberRegistered, type VerificationCodeIssued } from '@atrium/contracts';
+import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
+import { TransactionalMessagesService } from './transactional-messages.service';
+
+/** The member events that call for a transactional SMS. */
+@Controller()
+export class TransactionalConsumer {
+  constructor(private readonly messages: TransactionalMessagesService) {}
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.verification-code-issued')
+  async onVerificationCodeIssued(@Payload() event: ConsumedEvent<VerificationCodeIssued>): Promise<void> {
+    await this.messages.sendVerificationCode(event.payload, event.occurredAt);
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
+  async onMemberRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
+    await this.messages.sendWelcome(event.payload);
+  }
+}

@@ -1,0 +1,312 @@
+// The member projection kept from real events on the real Kafka topics (written as the member
+// and points services write them: protobuf envelopes through the EventCodec), consumed by the
+// service's consumers into the real FerretDB, as segments then see it.
+import { randomInt, randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  CardIssuedSchema,
+  CardState,
+  CardStateChangedSchema,
+  ConsentChannel,
+  MemberConsentChangedSchema,
+  MemberProfileUpdatedSchema,
+  MemberRegisteredSchema,
+  PointsEarnedSchema,
+  PointsRefundedSchema,
+  PreferredLanguage,
+  RegistrationChannel,
+  TOPICS,
+} from '@atrium/contracts';
+import { EventCodec } from '@atrium/messaging';
+import { infraEnv, waitFor } from '@atrium/testing';
+import type { MemberProfile } from '../src/members/member-profile.entity';
+import { CampaignSideApp } from './support/campaign-side';
+
+interface Message {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** The event ids of messages (an envelope's eventId), to see when the service has processed them. */
+function eventIdsOf(messages: readonly Message[]): string[] {
+  return messages.map((message) => (JSON.parse(message.value) as { eventId: string }).eventId);
+}
+
+/** Plays the member and points services: real envelopes on the real topics, keyed by member id. */
+class EventFeed {
+  private readonly codec = new EventCodec([TOPICS.memberEvents, TOPICS.pointsEvents]);
+  private producer?: Producer;
+
+  async start(): Promise<void> {
+    const kafka = new Kafka({ clientId: 'sms-projection-test-feed', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await this.producer.connect();
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+
+  async member(messages: readonly Message[]): Promise<void> {
+    await this.producer!.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [...messages] });
+  }
+
+  async points(messages: readonly Message[]): Promise<void> {
+    await this.producer!.send({ topic: TOPICS.pointsEvents.name, acks: -1, messages: [...messages] });
+  }
+
+  private meta(memberId: string, eventId = randomUUID()) {
+    return { eventId, key: memberId, occurredAt: new Date(), producer: 'test', traceId: eventId };
+  }
+
+  registered(memberId: string, phone: string, options: { channel?: RegistrationChannel; sourceRef?: string; at?: Date } = {}): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.memberEvents,
+        'member.registered',
+        MemberRegisteredSchema,
+        {
+          memberId,
+          phone,
+          name: 'Test Shopper',
+          channel: options.channel ?? RegistrationChannel.DESK,
+          sourceRef: options.sourceRef ?? '',
+          registeredAt: timestampFromDate(options.at ?? new Date()),
+        },
+        this.meta(memberId),
+      ),
+    };
+  }
+
+  cardIssued(memberId: string, cardNumber: string, at: Date): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(TOPICS.memberEvents, 'member.card-issued', CardIssuedSchema, { memberId, cardNumber, issuedAt: timestampFromDate(at) }, this.meta(memberId)),
+    };
+  }
+
+  cardFrozen(memberId: string, cardNumber: string, at: Date): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.memberEvents,
+        'member.card-state-changed',
+        CardStateChangedSchema,
+        { memberId, cardNumber, previousState: CardState.ACTIVE, state: CardState.FROZEN, reason: 'suspected misuse', changedAt: timestampFromDate(at) },
+        this.meta(memberId),
+      ),
+    };
+  }
+
+  profile(memberId: string, fields: { phone: string; name: string; language?: PreferredLanguage; birthday?: [number, number]; tags?: string[]; at: Date }): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.memberEvents,
+        'member.profile-updated',
+        MemberProfileUpdatedSchema,
+        {
+          memberId,
+          changedFields: ['tags'],
+          phone: fields.phone,
+          name: fields.name,
+          preferredLanguage: fields.language ?? PreferredLanguage.UNSPECIFIED,
+          birthdayMonth: fields.birthday?.[0] ?? 0,
+          birthdayDay: fields.birthday?.[1] ?? 0,
+          district: '',
+          tags: fields.tags ?? [],
+          interests: [],
+          updatedAt: timestampFromDate(fields.at),
+        },
+        this.meta(memberId),
+      ),
+    };
+  }
+
+  consent(memberId: string, phone: string, granted: boolean, at: Date): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.memberEvents,
+        'member.consent-changed',
+        MemberConsentChangedSchema,
+        { memberId, granted, channel: ConsentChannel.DESK, wordingVersion: 'v1', changedAt: timestampFromDate(at), phone },
+        this.meta(memberId),
+      ),
+    };
+  }
+
+  earned(memberId: string, amountMinor: number, purchasedAt: Date, eventId = randomUUID()): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.pointsEvents,
+        'points.earned',
+        PointsEarnedSchema,
+        { memberId, tenantId: 'starbucks-l1', receiptNumber: randomUUID(), amountMinor: BigInt(amountMinor), currency: 'CNY', points: 1n, purchasedAt: timestampFromDate(purchasedAt) },
+        this.meta(memberId, eventId),
+      ),
+    };
+  }
+
+  refunded(memberId: string, amountMinor: number, refundedAt: Date): Message {
+    return {
+      key: memberId,
+      value: this.codec.encode(
+        TOPICS.pointsEvents,
+        'points.refunded',
+        PointsRefundedSchema,
+        {
+          memberId,
+          tenantId: 'starbucks-l1',
+          receiptNumber: randomUUID(),
+          refundNumber: randomUUID(),
+          amountMinor: BigInt(amountMinor),
+          currency: 'CNY',
+          points: 1n,
+          refundedAt: timestampFromDate(refundedAt),
+        },
+        this.meta(memberId),
+      ),
+    };
+  }
+}
+
+const mobile = (): string => `+8525${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+const DAY = 86_400_000;
+
+describe('member projection from member and points events', () => {
+  const service = new CampaignSideApp();
+  const feed = new EventFeed();
+
+  beforeAll(async () => {
+    await service.start({ consume: true });
+    await feed.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await feed.stop();
+    await service.stop();
+  });
+
+  /** Waits until the projection has the member and `ready` says it has caught up. */
+  async function profileWhen(memberId: string, what: string, ready: (profile: MemberProfile) => boolean): Promise<MemberProfile> {
+    return waitFor(`${what} for ${memberId}`, async () => {
+      const profile = await service.profiles.get(memberId);
+      return profile && ready(profile) ? profile : undefined;
+    }, 60_000, 200);
+  }
+
+  it('builds the profile from registration, card, profile and consent events, absent fields unset', async () => {
+    const memberId = randomUUID();
+    const phone = mobile();
+    const registeredAt = new Date(Date.now() - 10 * DAY);
+    const updatedAt = new Date(Date.now() - 5 * DAY);
+    const consentAt = new Date(Date.now() - 4 * DAY);
+    await feed.member([
+      feed.registered(memberId, phone, { channel: RegistrationChannel.CORPORATE, sourceRef: 'ACME', at: registeredAt }),
+      feed.cardIssued(memberId, '8800000000000013', registeredAt),
+      feed.profile(memberId, { phone, name: '陳大文', language: PreferredLanguage.ZH_HANT, birthday: [6, 20], tags: ['vip-room', 'vip-room'], at: updatedAt }),
+      feed.consent(memberId, phone, true, consentAt),
+    ]);
+    const profile = await profileWhen(memberId, 'consent', (candidate) => candidate.marketingConsent.granted);
+    expect(profile).toEqual({
+      memberId,
+      name: '陳大文',
+      phone,
+      language: 'zh-Hant',
+      birthday: { month: 6, day: 20 },
+      registeredAt,
+      registrationChannel: 'corporate',
+      companyCode: 'ACME',
+      tags: ['vip-room'],
+      marketingConsent: { granted: true, at: consentAt },
+      smsOptedOut: false,
+      cardState: 'active',
+      erased: false,
+      pointsBalance: 0,
+      spendLast12MonthsMinor: 0,
+      phoneInvalid: false,
+    });
+    // Stored as the segment translator expects it: absent fields are not there at all, never null.
+    const stored = await service.database.collection('member_profiles').findOne({ _id: memberId } as Record<string, unknown>);
+    for (const field of ['tier', 'lastPurchaseAt', 'smsOptedOutAt']) expect(stored && Object.hasOwn(stored, field)).toBe(false);
+    expect(Object.values(stored ?? {})).not.toContain(null);
+
+    await feed.member([feed.cardFrozen(memberId, '8800000000000013', new Date())]);
+    await profileWhen(memberId, 'the frozen card', (candidate) => candidate.cardState === 'frozen');
+  }, 120_000);
+
+  it('keeps spend by month and the last purchase from points events, even before the registration, each event once', async () => {
+    const memberId = randomUUID();
+    const phone = mobile();
+    const lastPurchase = new Date(Date.now() - 2 * DAY);
+    const duplicated = feed.earned(memberId, 30_000, new Date(Date.now() - 40 * DAY));
+    await feed.points([
+      feed.earned(memberId, 12_345, lastPurchase),
+      duplicated,
+      duplicated,
+      // Thirteen months ago: outside the last 12 months.
+      feed.earned(memberId, 99_999, new Date(Date.now() - 400 * DAY)),
+      feed.refunded(memberId, 2_345, new Date(Date.now() - DAY)),
+    ]);
+    // Points first, registration after: the member is no profile until registered, then has the spend.
+    await waitFor('the spend to be kept', async () => {
+      const stored = await service.database.collection('member_profiles').findOne({ _id: memberId } as Record<string, unknown>);
+      return stored?.spendLast12MonthsMinor === 40_000 ? stored : undefined;
+    }, 60_000, 200);
+    expect(await service.profiles.get(memberId)).toBeUndefined();
+    await feed.member([feed.registered(memberId, phone)]);
+    const profile = await profileWhen(memberId, 'the registration', () => true);
+    expect(profile).toMatchObject({ spendLast12MonthsMinor: 40_000, lastPurchaseAt: lastPurchase, pointsBalance: 0 });
+
+    const preview = await service.expect<{ count: number; sample: { memberId: string }[] }>(200, 'POST', '/segments/preview', {
+      body: { rule: { all: [{ field: 'spendLast12MonthsMinor', op: 'between', from: 40_000, to: 40_000 }, { noPurchaseForDays: 1 }] } },
+    });
+    expect(preview.sample.map((member) => member.memberId)).toEqual([memberId]);
+  }, 120_000);
+
+  it('loses no update when both topics change one member at once', async () => {
+    const memberId = randomUUID();
+    const phone = mobile();
+    await feed.member([feed.registered(memberId, phone)]);
+    await profileWhen(memberId, 'the registration', () => true);
+    const sales = Array.from({ length: 40 }, (_, index) => feed.earned(memberId, 100 + index, new Date(Date.now() - (index + 1) * 60_000)));
+    const updates = Array.from({ length: 15 }, (_, index) => feed.profile(memberId, { phone, name: 'Test Shopper', tags: [`tag-${index}`], at: new Date(Date.now() - (15 - index) * 1_000) }));
+    // One message per send: the two consumers interleave their writes to this member.
+    await Promise.all([...sales.map((sale) => feed.points([sale])), ...updates.map((update) => feed.member([update]))]);
+    const expectedSpend = sales.reduce((sum, _sale, index) => sum + 100 + index, 0);
+    const profile = await profileWhen(memberId, 'every sale and the last profile update', (candidate) => candidate.spendLast12MonthsMinor === expectedSpend && candidate.tags[0] === 'tag-14');
+    expect(profile.tags).toEqual(['tag-14']);
+  }, 120_000);
+
+  it('drops an erased member to a tombstone that later events do not bring back', async () => {
+    const memberId = randomUUID();
+    const phone = mobile();
+    const tag = `erase-${randomUUID().slice(0, 8)}`;
+    await feed.member([feed.registered(memberId, phone), feed.profile(memberId, { phone, name: 'Eve', tags: [tag], at: new Date(Date.now() - 1_000) })]);
+    await profileWhen(memberId, 'the tag', (candidate) => candidate.tags.includes(tag));
+    const rule = { body: { rule: { hasTag: tag } } };
+    expect((await service.expect<{ count: number }>(200, 'POST', '/segments/preview', rule)).count).toBe(1);
+
+    // No member.erased event exists yet: its consumer will call this.
+    await service.profiles.erase(memberId, new Date());
+    const memberEvents = [feed.profile(memberId, { phone, name: 'Eve again', tags: [tag], at: new Date() })];
+    const pointsEvents = [feed.earned(memberId, 5_000, new Date())];
+    await feed.member(memberEvents);
+    await feed.points(pointsEvents);
+    const eventIds = eventIdsOf([...memberEvents, ...pointsEvents]);
+    await waitFor('the events after the erasure to be processed', async () => {
+      const processed = await service.database.collection('messaging_inbox').countDocuments({ eventId: { $in: eventIds } });
+      return processed === eventIds.length ? true : undefined;
+    }, 60_000, 200);
+
+    expect(await service.profiles.get(memberId)).toMatchObject({ erased: true, name: '', phone: '', tags: [], spendLast12MonthsMinor: 0 });
+    expect((await service.expect<{ count: number }>(200, 'POST', '/segments/preview', rule)).count).toBe(0);
+    const stored = await service.database.collection('member_profiles').findOne({ _id: memberId } as Record<string, unknown>);
+    expect(stored).not.toHaveProperty('name');
+    expect(stored).not.toHaveProperty('phone');
+  }, 120_000);
+});

@@ -1,0 +1,137 @@
+// Transactional messages from member events on the real Kafka: the sign-up code arrives in the
+// local Twilio endpoint's inbox at once and once per code; a new member is welcomed once.
+import { randomInt, randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { MemberRegisteredSchema, RegistrationChannel, TOPICS, VerificationCodeIssuedSchema, VerificationPurpose } from '@atrium/contracts';
+import { EventCodec } from '@atrium/messaging';
+import { infraEnv, waitFor } from '@atrium/testing';
+import { freePort, LocalTwilio, seedMembers, smsEnv, SmsServiceUnderTest, uniqueMobile } from './support/delivery-harness';
+
+describe('transactional messages', () => {
+  const endpoint = new LocalTwilio();
+  const codec = new EventCodec([TOPICS.memberEvents]);
+  let sms: SmsServiceUnderTest;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    // Quiet hours all day long: transactional messages must go anyway.
+    sms = await SmsServiceUnderTest.start(smsEnv(randomUUID().slice(0, 8), port, { SMS_QUIET_HOURS_START: '00:00', SMS_QUIET_HOURS_END: '23:59' }), { consume: true });
+    producer = new Kafka({ clientId: 'sms-transactional-test', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await sms?.stop();
+  });
+
+  /** Publishes a verification code as the member service does (keyed by phone); returns the event id. */
+  async function issueCode(phone: string, codeId: string, code: string, options: { language?: string; expiresInMs?: number } = {}): Promise<string> {
+    const eventId = randomUUID();
+    const issuedAt = new Date();
+    const value = codec.encode(
+      TOPICS.memberEvents,
+      'member.verification-code-issued',
+      VerificationCodeIssuedSchema,
+      {
+        codeId,
+        phone,
+        code,
+        purpose: VerificationPurpose.SIGN_UP,
+        language: options.language ?? 'zh-Hant',
+        expiresAt: timestampFromDate(new Date(issuedAt.getTime() + (options.expiresInMs ?? 600_000))),
+        memberId: '',
+      },
+      { eventId, key: phone, occurredAt: issuedAt, producer: 'member', traceId: eventId },
+    );
+    await producer.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [{ key: phone, value }] });
+    return eventId;
+  }
+
+  async function processed(eventIds: readonly string[]): Promise<void> {
+    await waitFor('the events to be processed', async () =>
+      (await sms.database.collection('messaging_inbox').countDocuments({ eventId: { $in: [...eventIds] } })) === eventIds.length ? true : undefined,
+    );
+  }
+
+  it('sends a sign-up code at once in the event’s language, once per code id however often it is published', async () => {
+    const phone = uniqueMobile();
+    const codeId = randomUUID();
+    const code = String(randomInt(100_000, 1_000_000));
+    const first = await issueCode(phone, codeId, code);
+    // The same code published again under another event id (a relay that published twice after a crash).
+    const again = await issueCode(phone, codeId, code);
+
+    await waitFor('the code in the inbox', async () => ((await endpoint.countsFor([phone])).get(phone) === 1 ? true : undefined));
+    const [message] = await endpoint.messagesTo(phone);
+    expect(message.message.body).toBe(`【Atrium】您的驗證碼是${code}，10分鐘內有效。請勿告訴他人。`);
+
+    await processed([first, again]);
+    await waitFor('the queue to drain', async () => ((await sms.jobsLeft()) === 0 ? true : undefined));
+    expect((await endpoint.countsFor([phone])).get(phone)).toBe(1);
+    await waitFor('the code to be delivered', async () => ((await sms.record(`tx:code:${codeId}`))?.status === 'delivered' ? true : undefined));
+    expect(await sms.record(`tx:code:${codeId}`)).toMatchObject({ kind: 'transactional', status: 'delivered' });
+  });
+
+  it('sends nothing for a code that expired before it could go out', async () => {
+    const phone = uniqueMobile();
+    const expired = await issueCode(phone, randomUUID(), '111111', { expiresInMs: -1_000 });
+    const fresh = await issueCode(phone, randomUUID(), '222222', { language: 'en' });
+    await processed([expired, fresh]);
+    await waitFor('the fresh code in the inbox', async () => ((await endpoint.countsFor([phone])).get(phone) === 1 ? true : undefined));
+    expect((await endpoint.messagesTo(phone)).map((entry) => entry.message.body)).toEqual(['【Atrium】Your code is 222222, valid 10 minutes. Do not share it.']);
+  });
+
+  it('does not send a sign-in code to a member who replied STOP (Twilio would refuse it anyway)', async () => {
+    const [member] = await seedMembers(sms.profiles, 1);
+    await sms.profiles.markOptedOut(member.memberId, new Date());
+    const codeId = randomUUID();
+    const eventId = randomUUID();
+    const issuedAt = new Date();
+    const value = codec.encode(
+      TOPICS.memberEvents,
+      'member.verification-code-issued',
+      VerificationCodeIssuedSchema,
+      {
+        codeId,
+        phone: member.phone,
+        code: '333333',
+        purpose: VerificationPurpose.SIGN_IN,
+        language: 'en',
+        expiresAt: timestampFromDate(new Date(issuedAt.getTime() + 600_000)),
+        memberId: member.memberId,
+      },
+      { eventId, key: member.phone, occurredAt: issuedAt, producer: 'member', traceId: eventId },
+    );
+    await producer.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [{ key: member.phone, value }] });
+    await waitFor('the code to be excluded', async () => ((await sms.record(`tx:code:${codeId}`))?.status === 'excluded' ? true : undefined));
+    expect(await sms.record(`tx:code:${codeId}`)).toMatchObject({ exclusionReason: 'opted-out' });
+    expect((await endpoint.countsFor([member.phone])).get(member.phone)).toBe(0);
+  });
+
+  it('welcomes a new member once, even when the registration is delivered twice', async () => {
+    const memberId = randomUUID();
+    const phone = uniqueMobile();
+    const registered = { memberId, phone, name: 'Test Shopper', channel: RegistrationChannel.DESK, sourceRef: '', registeredAt: timestampFromDate(new Date()) };
+    const eventIds = [randomUUID(), randomUUID()];
+    await producer.send({
+      topic: TOPICS.memberEvents.name,
+      acks: -1,
+      messages: eventIds.map((eventId) => ({
+        key: memberId,
+        value: codec.encode(TOPICS.memberEvents, 'member.registered', MemberRegisteredSchema, registered, { eventId, key: memberId, occurredAt: new Date(), producer: 'member', traceId: eventId }),
+      })),
+    });
+
+    await processed(eventIds);
+    await waitFor('the welcome to be delivered', async () => ((await sms.record(`tx:welcome:${memberId}`))?.status === 'delivered' ? true : undefined));
+    await waitFor('the queue to drain', async () => ((await sms.jobsLeft()) === 0 ? true : undefined));
+    const messages = await endpoint.messagesTo(phone);
+    expect(messages).toHaveLength(1);
+    expect(messages[0].message.body).toMatch(/^【Atrium】欢迎成为会员/);
+  });
+});
