@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { TOPICS } from '@atrium/contracts';
+import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 
 /**
  * A shopper's own way in, end to end on the real servers: a code asked for through the
@@ -22,12 +23,19 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
     const env = infraEnv();
     const shared = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, REDIS_URL: env.redisUrl };
     gateway = `http://127.0.0.1:${ports.gateway}`;
+    // Each service gets groups and a database of this run, its groups at the topics' end:
+    // the shared topics hold every earlier run's events, which are not this test's business.
+    const run = randomUUID().slice(0, 8);
+    const own = (service: string) => ({ KAFKA_CONSUMER_GROUP: `e2e-shopper-${service}-${run}`, MONGO_DATABASE: `atrium_e2e_shopper_${service}_${run}` });
+    const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.smsEvents.name, TOPICS.purchases.name];
+    for (const service of ['member', 'points', 'sms']) await startConsumerGroupsAtEnd(own(service).KAFKA_CONSUMER_GROUP, topics);
     services.push(
       ...(await Promise.all([
-        startServiceProcess('member', ports.member, { ...shared, HTTP_PORT: String(ports.member) }),
-        startServiceProcess('points', ports.points, { ...shared, HTTP_PORT: String(ports.points) }),
+        startServiceProcess('member', ports.member, { ...shared, ...own('member'), HTTP_PORT: String(ports.member) }),
+        startServiceProcess('points', ports.points, { ...shared, ...own('points'), HTTP_PORT: String(ports.points) }),
         startServiceProcess('sms-campaign', ports.sms, {
           ...shared,
+          ...own('sms'),
           HTTP_PORT: String(ports.sms),
           TWILIO_ACCOUNT_SID: twilio.accountSid,
           TWILIO_AUTH_TOKEN: twilio.authToken,

@@ -3,3 +3,4 @@ export * from './topic-recorder';
 export * from './infra-env';
 export * from './service-process';
 export * from './test-locks.module';
+export * from './consumer-groups';

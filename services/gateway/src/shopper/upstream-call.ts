@@ -14,6 +14,8 @@ export interface UpstreamAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** The service's Retry-After (a 429's), passed on to the shopper. */
+  readonly retryAfter?: string;
 }
 
 export interface UpstreamCall {
@@ -52,7 +54,13 @@ export async function callUpstream(urls: UpstreamUrls, service: UpstreamService,
   } catch (error) {
     throw new UpstreamUnavailableError(service, reasonOf(error));
   }
-  return { status: answer.status, contentType: answer.headers.get('content-type') ?? 'application/json', body: await answer.text() };
+  const retryAfter = answer.headers.get('retry-after');
+  return {
+    status: answer.status,
+    contentType: answer.headers.get('content-type') ?? 'application/json',
+    body: await answer.text(),
+    ...(retryAfter ? { retryAfter } : {}),
+  };
 }
 
 function reasonOf(error: unknown): string {
