@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { LOGGER, type Logger } from '@atrium/observability';
 
 /** How long a graceful stop may take before the process ends anyway. */
@@ -12,13 +12,21 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
  * saved progress are built for that. The timer does not keep the process alive by itself.
  */
 @Injectable()
-export class ShutdownDeadline implements BeforeApplicationShutdown {
+export class ShutdownDeadline implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private deadline?: NodeJS.Timeout;
+
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
   beforeApplicationShutdown(signal?: string): void {
-    setTimeout(() => {
+    this.deadline = setTimeout(() => {
       this.logger.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'graceful stop took too long; ending the process');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
+    }, SHUTDOWN_DEADLINE_MS);
+    this.deadline.unref();
+  }
+
+  /** The stop finished in time: nothing to end (an app closed inside a test runner must not end the runner). */
+  onApplicationShutdown(): void {
+    clearTimeout(this.deadline);
   }
 }

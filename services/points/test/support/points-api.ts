@@ -1,7 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv } from '@atrium/testing';
+import { infraEnv, startConsumerGroupsAtEnd } from '@atrium/testing';
 
 /** What the gateway forwards for a signed-in member of staff (services/gateway upstream-proxies.ts). */
 export function staff(username: string, ...roles: string[]): Record<string, string> {
@@ -49,17 +48,8 @@ export function pointsEnv(port: number, run: string, group: string, extra: Recor
  * would wait minutes for. The service's runner names its groups `<group>.<topic>`.
  */
 export async function consumeFromNow(group: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'points-test-offsets', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    for (const topic of [TOPICS.memberEvents.name, TOPICS.purchases.name]) {
-      // Explicit offsets: resetOffsets' "latest" commits -1, which Kafka reads as no offset at all.
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId: `${group}.${topic}`, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  // A topic that does not exist yet (a fresh broker) has no backlog: the service creates it.
+  await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name]);
 }
 
 /** Drops the run's database (tests leave nothing behind on the shared server). */
