@@ -31,23 +31,21 @@ describe('sender killed mid-campaign', () => {
 
   it('sends every recipient exactly one message across a SIGKILL and a restart', async () => {
     const campaignId = randomUUID();
-    const t0 = Date.now(); const lap = (what: string) => console.log(what, Date.now() - t0);
     const members = await seedMembers(dispatcher.profiles, RECIPIENTS);
-    lap('seeded');
     const phones = members.map((member) => member.phone);
     const sentSoFar = async (): Promise<number> => [...(await endpoint.countsFor(phones)).values()].reduce((sum, count) => sum + count, 0);
 
     sender = await startServiceProcess('sms-campaign', Number(senderEnv.HTTP_PORT), senderEnv);
-    lap('sender up');
     await dispatcher.delivery.dispatch(campaignId, campaignMessages(campaignId, members), [], new Date());
-    lap('dispatched');
-    await waitFor('a third of the campaign to be sent', async () => ((await sentSoFar()) >= RECIPIENTS / 3 ? true : undefined), 60_000, 50);
-    lap('third sent'); await sender.stop('SIGKILL');
+    const running = sender;
+    await waitFor('a third of the campaign to be sent', async () => ((await sentSoFar()) >= RECIPIENTS / 3 ? true : undefined), 60_000, 50).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; the sender's output:\n${running.output().slice(-3_000)}`);
+    });
+    await sender.stop('SIGKILL');
     const atKill = await sentSoFar();
     expect(atKill).toBeLessThan(RECIPIENTS);
 
     sender = await startServiceProcess('sms-campaign', Number(senderEnv.HTTP_PORT), senderEnv);
-    lap('restarted');
     // Finished, and delivered: Twilio's last callbacks (or the status check) come just after.
     await waitFor(
       'every message to be delivered',
@@ -55,11 +53,9 @@ describe('sender killed mid-campaign', () => {
       150_000,
       500,
     ).catch(async (error: unknown) => {
-      console.log(JSON.stringify(await dispatcher.delivery.totals(campaignId)));
       throw new Error(`${(error as Error).message}; totals: ${JSON.stringify(await dispatcher.delivery.totals(campaignId))}`);
     });
 
-    lap('delivered');
     const counts = await endpoint.countsFor(phones);
     const notOne = [...counts].filter(([, count]) => count !== 1);
     expect(notOne).toEqual([]);

@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Queue } from 'bullmq';
-import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
 import { loadConfig } from '@atrium/config';
@@ -14,7 +13,7 @@ import { ProblemDetailsFilter, requestValidationPipe } from '@atrium/http-proble
 import { connectEventConsumers } from '@atrium/messaging';
 import { createLogger, Metrics } from '@atrium/observability';
 import { RedisConnection } from '@atrium/service-kit';
-import { infraEnv, waitFor } from '@atrium/testing';
+import { infraEnv, startConsumerGroupsAtEnd, waitFor } from '@atrium/testing';
 import { AppModule } from '../../src/app.module';
 import { smsCampaignEnvSchema } from '../../src/config/env.schema';
 import { CampaignDelivery, type CampaignDeliveryTotals, type CampaignMessage, type RecipientStatus } from '../../src/delivery/campaign-delivery';
@@ -76,24 +75,12 @@ export function smsEnv(run: string, port: number, extra: Record<string, string> 
 }
 
 /**
- * Starts the consumer groups of a new run at the end of the topics it consumes: the member
- * topic holds every registration other tests ever made, and a new group would otherwise read
- * (and welcome) them all. The groups are `<group>.<topic>` (KafkaEventServer).
+ * Starts the consumer groups of a new run at the end of the topics the service consumes: the
+ * member topic holds every registration other tests ever made, and a new group would otherwise
+ * read (and welcome) them all.
  */
 export async function startGroupsAtEnd(group: string): Promise<void> {
-  const kafka = new Kafka({ clientId: `sms-test-offsets-${group}`, brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of [TOPICS.memberEvents.name, TOPICS.pointsEvents.name]) {
-      if (!existing.has(topic)) continue;
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId: `${group}.${topic}`, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.pointsEvents.name]);
 }
 
 /**
