@@ -5,5 +5,8 @@ export * from './gen/atrium/member/v1/member_events_pb';
 export * from './gen/atrium/points/v1/points_events_pb';
 export * from './gen/atrium/points/v1/purchase_events_pb';
 export * from './gen/atrium/points/v1/redemption_events_pb';
+export * from './gen/atrium/points/v1/expiry_events_pb';
+export * from './gen/atrium/points/v1/settlement_events_pb';
 export * from './gen/atrium/sms/v1/sms_events_pb';
 export * from './gen/atrium/member/v1/verification_events_pb';
+export * from './gen/atrium/outreach/v1/corporate_programme_events_pb';

@@ -15,7 +15,10 @@ import { VerificationCodeIssuedSchema } from './gen/atrium/member/v1/verificatio
 import { PointsAccountOpenedSchema, PointsEarnedSchema, PointsRefundedSchema } from './gen/atrium/points/v1/points_events_pb';
 import { PurchaseRecordedSchema, PurchaseRefundedSchema } from './gen/atrium/points/v1/purchase_events_pb';
 import { PointsRedeemedSchema, RedemptionCancelledSchema } from './gen/atrium/points/v1/redemption_events_pb';
+import { PointsExpiredSchema, PointsExpiringSoonSchema } from './gen/atrium/points/v1/expiry_events_pb';
+import { SettlementCompletedSchema } from './gen/atrium/points/v1/settlement_events_pb';
 import { MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
+import { CorporateProgrammeChangedSchema } from './gen/atrium/outreach/v1/corporate_programme_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
 export type TopicKey = 'memberId' | 'memberCardOrPhone' | 'phone' | 'tenantId' | 'campaignId' | 'companyId';
@@ -74,6 +77,11 @@ export const TOPICS = {
       { type: 'points.redeemed', schema: PointsRedeemedSchema, schemaVersion: 1 },
       // Also a reservation that expired uncollected (reason RESERVATION_EXPIRED).
       { type: 'points.redemption-cancelled', schema: RedemptionCancelledSchema, schemaVersion: 1 },
+      // The daily settlement job: a reminder before points expire, and the expiry itself.
+      { type: 'points.expiring-soon', schema: PointsExpiringSoonSchema, schemaVersion: 1 },
+      { type: 'points.expired', schema: PointsExpiredSchema, schemaVersion: 1 },
+      // Keyed by "settlement:<period>", not a member: a settlement run's totals.
+      { type: 'points.settlement-completed', schema: SettlementCompletedSchema, schemaVersion: 1 },
     ],
   },
   /**
@@ -102,6 +110,17 @@ export const TOPICS = {
       { type: 'sms.marketing-opt-out-received', schema: MarketingOptOutReceivedSchema, schemaVersion: 1 },
       { type: 'sms.marketing-opt-in-received', schema: MarketingOptInReceivedSchema, schemaVersion: 1 },
     ],
+  },
+  /**
+   * The outreach service's corporate member programmes. Keyed by company id: one company's
+   * programmes stay in order. Each event is the programme's whole current state with a revision
+   * (the member service keeps the highest revision of each code to check codes at sign-up).
+   */
+  outreachEvents: {
+    name: 'atrium.outreach.events.v1',
+    key: 'companyId',
+    partitions: 3,
+    eventTypes: [{ type: 'outreach.corporate-programme-changed', schema: CorporateProgrammeChangedSchema, schemaVersion: 1 }],
   },
 } as const satisfies Record<string, TopicDefinition>;
 

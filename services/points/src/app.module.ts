@@ -6,12 +6,14 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import type { PointsConfig } from './config/env.schema';
 import { EarningModule } from './earning/earning.module';
+import { parseExpiryPolicy } from './expiry/expiry-policy';
 import { LedgerModule } from './ledger/ledger.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { RewardsModule } from './rewards/rewards.module';
+import { SettlementModule } from './settlement/settlement.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -65,7 +67,28 @@ export class AppModule {
         rewards,
         redemptions,
         ReservationsModule.register(namespace, redemptions),
+        SettlementModule.register({
+          timeZone: config.TZ_CENTRE,
+          // Validated by the schema: a value it names no policy for never gets here.
+          expiryPolicy: parseExpiryPolicy(config.POINTS_EXPIRY_POLICY)!,
+          reminderDays: config.POINTS_EXPIRY_REMINDER_DAYS,
+          dailyCron: dailyCronOf(config.DAILY_SETTLEMENT_TIME),
+          jobLockMs: config.SETTLEMENT_JOB_LOCK_SECONDS * 1_000,
+          namespace,
+        }, {
+          timeZone: config.TZ_CENTRE,
+          value: { milliMinorPerPoint: config.POINT_VALUE_MILLI_MINOR, currency: config.POINT_VALUE_CURRENCY, tenantFundingBasisPoints: config.TENANT_POINTS_FUNDING_BASIS_POINTS },
+          cron: config.PERIOD_SETTLEMENT_CRON,
+          jobLockMs: config.SETTLEMENT_JOB_LOCK_SECONDS * 1_000,
+          namespace,
+        }),
       ],
     };
   }
+}
+
+/** "03:30" as a cron pattern firing then every day ("30 3 * * *"), in the zone the scheduler is given. */
+function dailyCronOf(time: string): string {
+  const [hour, minute] = time.split(':').map(Number);
+  return `${minute} ${hour} * * *`;
 }

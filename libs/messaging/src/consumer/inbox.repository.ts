@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { findEachById, onlyDuplicateKeys } from '@atrium/document-batches';
 
 interface InboxRecord {
   _id: string;
@@ -37,27 +38,38 @@ export class InboxRepository implements OnModuleInit {
     }
   }
 
+  /**
+   * The ids among these that the group has finished with. One `_id` equality look-up each
+   * (findEachById): `$in` would read the whole inbox on FerretDB, and the inbox holds a record
+   * of every event the service ever consumed.
+   */
   async findProcessed(consumerGroup: string, eventIds: readonly string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
-    const records = await this.collection()
-      .find({ _id: { $in: eventIds.map((eventId) => inboxId(consumerGroup, eventId)) } }, { projection: { eventId: 1 } })
-      .toArray();
-    return new Set(records.map((record) => record.eventId));
+    const found = await findEachById(this.collection(), eventIds.map((eventId) => inboxId(consumerGroup, eventId)), { projection: { eventId: 1 } });
+    return new Set([...found.values()].map((record) => record.eventId));
   }
 
+  /**
+   * Records the events as finished, in one insert command. A record that exists already (an
+   * event handled twice across a crash between the handler and this mark) is what was wanted:
+   * duplicate-key refusals are not errors here.
+   */
   async markProcessed(consumerGroup: string, events: readonly { eventId: string; topic: string; type: string }[]): Promise<void> {
     if (events.length === 0) return;
     const processedAt = new Date();
-    await this.collection().bulkWrite(
-      events.map((event) => ({
-        updateOne: {
-          filter: { _id: inboxId(consumerGroup, event.eventId) },
-          update: { $setOnInsert: { consumerGroup, eventId: event.eventId, topic: event.topic, type: event.type, processedAt } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+    const records = [...new Map(events.map((event) => [event.eventId, event])).values()].map((event) => ({
+      _id: inboxId(consumerGroup, event.eventId),
+      consumerGroup,
+      eventId: event.eventId,
+      topic: event.topic,
+      type: event.type,
+      processedAt,
+    }));
+    try {
+      await this.collection().insertMany(records, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+    }
   }
 
   private collection() {

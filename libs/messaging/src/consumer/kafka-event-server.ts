@@ -122,7 +122,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (!topic) throw new Error(`no definition for topic ${batch.topic}`);
     for (const step of this.plan(topic, batch.partition, batch.messages, routes)) {
       if (!payload.isRunning() || payload.isStale()) return;
-      await this.run(step, batch.topic, batch.partition, payload);
+      await whileHeartbeating(payload, () => this.run(step, batch.topic, batch.partition, payload));
       const last = step.kind === 'batch' ? step.messages[step.messages.length - 1] : step.message;
       payload.resolveOffset(last.offset);
       await payload.commitOffsetsIfNecessary();
@@ -146,7 +146,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const previous = steps[steps.length - 1];
       if (!route) steps.push({ kind: 'skip', message });
       else if (!route.batch) steps.push({ kind: 'single', route, message, event });
-      else if (previous?.kind === 'batch' && previous.route === route) {
+      else if (previous?.kind === 'batch' && previous.route === route && previous.events.length < EVENTS_PER_HANDLER_CALL) {
         previous.messages.push(message);
         previous.events.push(event);
       } else steps.push({ kind: 'batch', route, messages: [message], events: [event] });
@@ -268,6 +268,34 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 }
 
 const TOPIC_WAIT_MS = 30_000;
+
+/**
+ * The most events one batch handler call gets. A fetch can bring thousands (1 MB per
+ * partition); handed over in slices, each slice's offsets are committed when it is done, so
+ * a crash or a rebalance repeats at most one slice, and no call runs for minutes.
+ */
+const EVENTS_PER_HANDLER_CALL = 500;
+
+/** How often a consumer busy with one step tells the group coordinator it is alive. */
+const HEARTBEAT_EVERY_MS = 3_000;
+
+/**
+ * Runs a step while heartbeating: kafkajs heartbeats only between calls, and a step slower
+ * than the session timeout (30 s; a slice of sales on a loaded machine, or a handler waiting
+ * on locks) would otherwise get the consumer thrown out of its group and the whole fetch
+ * delivered again to the next one. A failed heartbeat (a rebalance under way) is left for
+ * the step's own offset commit to report.
+ */
+async function whileHeartbeating<T>(payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    payload.heartbeat().catch(() => undefined);
+  }, HEARTBEAT_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /**
  * Subscribes once the broker serves every topic. Right after another service created a topic

@@ -37,7 +37,8 @@ describe('the route-access table', () => {
     ['merchant-discount', 'POST', '/discounts', ['admin', 'supervisor', 'specialist']],
     ['sms-campaign', 'GET', '/campaigns/9/results', ['admin', 'supervisor', 'specialist', 'finance']],
     ['sms-campaign', 'POST', '/campaigns/9/approve', ['admin', 'supervisor']],
-    ['outreach', 'DELETE', '/tasks/1', ['admin', 'supervisor', 'specialist']],
+    ['outreach', 'POST', '/programmes', ['admin', 'supervisor', 'specialist']],
+    ['outreach', 'GET', '/programmes/7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11', ['admin', 'supervisor', 'specialist', 'finance']],
   ])('%s %s %s is open to %j', (service, method, path, roles) => {
     expect(rolesAllowed(service, method, path)).toEqual(roles);
   });

@@ -58,6 +58,7 @@ export class MemberEvents {
         name: member.name,
         channel: registrationChannelOf(member.channel),
         sourceRef: member.sourceRef ?? '',
+        sourceCompanyId: member.sourceCompanyId ?? '',
         registeredAt: timestampFromDate(member.registeredAt),
         preferredLanguage: languageOf(member.preferredLanguage),
       },

@@ -83,6 +83,8 @@ export interface Member {
   readonly channel: RegistrationChannel;
   /** The activity id or corporate code the member came through, when there is one. */
   readonly sourceRef?: string;
+  /** For channel corporate: the company (outreach's id) whose programme code is the sourceRef. */
+  readonly sourceCompanyId?: string;
   readonly registeredAt: Date;
   readonly gender?: Gender;
   readonly birthday?: Birthday;

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UnavailableError } from '@atrium/errors';
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from '@atrium/errors';
 
 /** One member per phone number: a second registration points at the first. */
 export class PhoneAlreadyRegisteredError extends ConflictError {
@@ -31,5 +31,14 @@ export class MemberNotActiveError extends ConflictError {
       status,
       ...(mergedInto ? { mergedInto } : {}),
     });
+  }
+}
+
+/** A corporate programme code given with channel desk: the registration would not say where the member came from. */
+export class CorporateCodeWithoutChannelError extends InvalidInputError {
+  constructor() {
+    super('member.corporate-code-without-channel', 'A corporate code registers through channel corporate.', [
+      { field: 'corporateCode', message: 'is only given with channel corporate (or without a channel)' },
+    ]);
   }
 }

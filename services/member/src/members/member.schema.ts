@@ -26,6 +26,8 @@ export interface MemberDocument {
   cards: MemberCard[];
   channel: RegistrationChannel;
   sourceRef?: string;
+  /** Channel corporate: the company whose programme code is sourceRef. */
+  sourceCompanyId?: string;
   registeredAt: Date;
   gender?: Gender;
   birthday?: Birthday;
@@ -129,6 +131,7 @@ export const memberSchema = new Schema<MemberDocument>(
     cards: { type: [cardSchema], default: [] },
     channel: { type: String, required: true },
     sourceRef: { type: String },
+    sourceCompanyId: { type: String },
     registeredAt: { type: Date, required: true },
     gender: { type: String },
     birthday: { type: new Schema<Birthday>({ month: Number, day: Number, year: Number }, { _id: false }) },

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OptionalStaff, Staff } from '../staff/staff-actor.decorator';
 import type { StaffActor } from '../staff/staff-actor';
 import { ActivitySignUpDto } from './dto/activity-sign-up.dto';
+import { DeskRegistrationDto } from './dto/desk-registration.dto';
 import { MemberResponse } from './dto/member.response';
-import { RegisterMemberDto } from './dto/register-member.dto';
 import { MembersService } from './members.service';
 
 @ApiTags('members')
@@ -14,9 +14,10 @@ export class MembersController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiCreatedResponse({ type: MemberResponse, description: 'The member is registered; member.registered is published' })
-  @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem)' })
-  async register(@Body() body: RegisterMemberDto, @OptionalStaff() actor: StaffActor | undefined): Promise<MemberResponse> {
+  @ApiCreatedResponse({ type: MemberResponse, description: 'The member is registered (channel desk, or corporate with the code as sourceRef); member.registered is published' })
+  @ApiNotFoundResponse({ description: 'corporateCode is no corporate programme\'s code' })
+  @ApiConflictResponse({ description: 'The phone number belongs to a member already (existingMemberId in the problem), or the corporate code is suspended, not valid yet or expired (reason in the problem)' })
+  async register(@Body() body: DeskRegistrationDto, @OptionalStaff() actor: StaffActor | undefined): Promise<MemberResponse> {
     return MemberResponse.of(await this.members.registerAtDesk(body, actor));
   }
 

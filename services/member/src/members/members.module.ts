@@ -4,6 +4,7 @@ import { CARD_PREFIX, CardSequenceRepository } from '../cards/card-sequence.repo
 import { CardsController } from '../cards/cards.controller';
 import { CardsService } from '../cards/cards.service';
 import type { MemberConfig } from '../config/env.schema';
+import { CorporateCodesModule } from '../corporate-codes/corporate-codes.module';
 import { ConsentConsumer } from '../consent/consent.consumer';
 import { ConsentController } from '../consent/consent.controller';
 import { ConsentService } from '../consent/consent.service';
@@ -32,7 +33,7 @@ export class MembersModule {
     if (existing) return existing;
     const module: DynamicModule = {
       module: MembersModule,
-      imports: [MemberStoreModule, VerificationModule.register(config)],
+      imports: [MemberStoreModule, VerificationModule.register(config), CorporateCodesModule],
       controllers: [MembersController, SelfSignUpController, LookupController, ProfileController, AuditController, ConsentController, CardsController, ConsentConsumer],
       providers: [
         { provide: MemberSettings, useValue: new MemberSettings(config.PHONE_DEFAULT_REGION, config.CARD_PREFIX) },

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, UpdateQuery } from 'mongoose';
+import { findEachById, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
@@ -60,7 +61,7 @@ export interface ReviewCandidate {
 }
 
 /** Optional fields of a stored member that a change may clear. */
-const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'tier', 'closedAt', 'mergedInto'] as const;
+const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'sourceCompanyId', 'tier', 'closedAt', 'mergedInto'] as const;
 
 @Injectable()
 export class MembersRepository implements OnModuleInit {
@@ -144,8 +145,8 @@ export class MembersRepository implements OnModuleInit {
   /** Several records by id, whatever their status; unknown ids are left out. */
   async findManyByIds(ids: readonly string[]): Promise<Member[]> {
     if (ids.length === 0) return [];
-    const documents = await this.members.find({ _id: { $in: [...ids] } }, MEMBER_FIELDS).lean<MemberDocument[]>();
-    return documents.map(toMember);
+    const documents = await findEachById(nativeCollection(this.members), ids, { projection: MEMBER_FIELDS });
+    return [...documents.values()].map(toMember);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -315,6 +316,7 @@ function toDocument(member: Member): StoredFields {
     cards: member.cards.map((card) => ({ ...card })),
     channel: member.channel,
     sourceRef: member.sourceRef,
+    sourceCompanyId: member.sourceCompanyId,
     registeredAt: member.registeredAt,
     gender: member.gender,
     birthday: member.birthday,
@@ -350,6 +352,7 @@ function toMember(document: MemberDocument): Member {
     cardNumber: document.cardNumber,
     channel: document.channel,
     ...(document.sourceRef ? { sourceRef: document.sourceRef } : {}),
+    ...(document.sourceCompanyId ? { sourceCompanyId: document.sourceCompanyId } : {}),
     registeredAt: document.registeredAt,
     ...(document.gender ? { gender: document.gender } : {}),
     ...(document.birthday ? { birthday: withoutEmpty(document.birthday) } : {}),

@@ -6,11 +6,13 @@ import type { AuditAction } from '../audit/audit-entry.entity';
 import { auditChange } from '../audit/audit-masking';
 import { cardNumberFor } from '../cards/card-number';
 import { CardSequenceRepository } from '../cards/card-sequence.repository';
+import { CorporateCodesService } from '../corporate-codes/corporate-codes.service';
 import type { StaffActor } from '../staff/staff-actor';
 import type { TierChange } from '../tiers/tier.entity';
+import type { DeskRegistrationDto } from './dto/desk-registration.dto';
 import type { RegisterMemberDto } from './dto/register-member.dto';
 import type { ConsentRecord, Language, Member, RegistrationChannel } from './member.entity';
-import { CardNumberTakenError, MemberNotFoundError } from './member.errors';
+import { CardNumberTakenError, CorporateCodeWithoutChannelError, MemberNotFoundError } from './member.errors';
 import { MemberEvents } from './member-events';
 import { MemberSettings } from './member-settings';
 import { MembersRepository } from './members.repository';
@@ -31,6 +33,8 @@ export interface NewMember {
   readonly channel: RegistrationChannel;
   /** The activity id, corporate code or import id the member came through. */
   readonly sourceRef?: string;
+  /** Channel corporate: the company whose programme code is the sourceRef. */
+  readonly sourceCompanyId?: string;
   readonly preferredLanguage?: Language;
   readonly consent?: ConsentRecord;
   /** A card number the member brings (import); checked and free. Without one a new number is drawn. */
@@ -55,13 +59,23 @@ export class MembersService {
     private readonly events: MemberEvents,
     private readonly cardSequence: CardSequenceRepository,
     private readonly settings: MemberSettings,
+    private readonly corporateCodes: CorporateCodesService,
   ) {}
 
-  /** Registers a shopper at the desk with a new card; announces `member.registered` and `member.card-issued`. */
-  async registerAtDesk(input: RegisterMemberDto, actor?: StaffActor): Promise<Member> {
+  /**
+   * Registers a shopper at the desk with a new card; announces `member.registered` and
+   * `member.card-issued`. With a corporate programme code (channel corporate) the code must
+   * belong to a programme that is active and inside its window now: the code (as outreach
+   * stores it) becomes the member's source and the programme's company is recorded with it.
+   */
+  async registerAtDesk(input: DeskRegistrationDto, actor?: StaffActor): Promise<Member> {
     // The phone is checked before a card number is spent on a registration that cannot be.
     const phone = normalizePhone(input.phone, this.settings.defaultRegion);
-    return this.register({ phone, name: input.name.trim(), channel: 'desk' }, actor);
+    const { channel, corporateCode } = input;
+    if (channel === 'desk' && corporateCode !== undefined) throw new CorporateCodeWithoutChannelError();
+    if (corporateCode === undefined) return this.register({ phone, name: input.name.trim(), channel: 'desk' }, actor);
+    const programme = await this.corporateCodes.usableProgramme(corporateCode, new Date());
+    return this.register({ phone, name: input.name.trim(), channel: 'corporate', sourceRef: programme.code, sourceCompanyId: programme.companyId }, actor);
   }
 
   /** Registers a shopper who signed up at a member activity (會員活動): the activity is the member's source. */
@@ -119,6 +133,7 @@ export class MembersService {
       name: details.name,
       channel: details.channel,
       ...(details.sourceRef ? { sourceRef: details.sourceRef } : {}),
+      ...(details.sourceCompanyId ? { sourceCompanyId: details.sourceCompanyId } : {}),
       ...(details.preferredLanguage ? { preferredLanguage: details.preferredLanguage } : {}),
       ...(details.consent ? { consent: details.consent } : {}),
       ...(details.tier ? { tier: details.tier.code } : {}),

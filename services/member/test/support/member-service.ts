@@ -1,7 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, type ServiceProcess } from '@atrium/testing';
 
 /** A staff member as the gateway names one to the service. */
 export interface TestStaff {
@@ -31,7 +30,9 @@ export class MemberServiceUnderTest {
 
   async start(extraEnv: Record<string, string> = {}): Promise<this> {
     const infra = infraEnv();
-    if (!this.process) await startGroupAtEnd(`member-test-${this.run}`, TOPICS.pointsEvents.name);
+    // This run's groups start at the end of the shared topics: a new group would otherwise read
+    // every sale and programme other suites ever sent before the test's own.
+    if (!this.process) await startConsumerGroupsAtEnd(`member-test-${this.run}`, [TOPICS.pointsEvents.name, TOPICS.outreachEvents.name]);
     this.process = await startServiceProcess('member', this.port, {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       MONGO_URL: infra.mongoUrl,
@@ -82,25 +83,6 @@ export class MemberServiceUnderTest {
     const answer = await this.call<{ id: string; phone: string; cardNumber: string }>('POST', '/members', { body: { phone: uniqueMobile(), name }, staff });
     if (answer.status !== 201) throw new Error(`registration answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
-  }
-}
-
-/**
- * Starts this run's consumer group at the end of a shared topic. A new group reads a topic
- * from its start, as a new installation must; in a test that would mean going through every
- * sale other suites ever sent (tens of thousands) before the test's own. The group the
- * messaging lib uses per topic is `<consumer group>.<topic>`.
- */
-async function startGroupAtEnd(consumerGroup: string, topic: string): Promise<void> {
-  const admin = new Kafka({ clientId: `${consumerGroup}-admin`, brokers: infraEnv().kafkaBrokers, logLevel: 1 }).admin();
-  await admin.connect();
-  try {
-    const topics = await admin.listTopics();
-    if (!topics.includes(topic)) return; // a fresh broker: the service creates it, empty
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId: `${consumerGroup}.${topic}`, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) });
-  } finally {
-    await admin.disconnect();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
+import { chunkedBulkWrite, findEachById, findEachByField, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import { BALANCE_FIELDS, type PointsAccount } from './account.entity';
@@ -131,24 +132,25 @@ export class AccountsRepository implements OnModuleInit {
 
   async findForPosting(memberIds: readonly string[]): Promise<Map<string, AccountForPosting>> {
     if (memberIds.length === 0) return new Map();
-    const documents = await this.accounts.find({ _id: { $in: memberIds } }, { outbox: 0 }).lean<AccountDocument[]>();
-    return new Map(documents.map((document) => [document._id, toAccountForPosting(document)]));
+    const documents = await findEachById(nativeCollection(this.accounts), memberIds, { projection: { outbox: 0 } });
+    return new Map([...documents].map(([id, document]) => [id, toAccountForPosting(document)]));
   }
 
   /**
-   * The accounts a batch of sales names, by card number or phone, in one query; also the
-   * accounts holding one of the cards as a retired card, so a sale naming a card that earns no
-   * more can be refused with that reason (purchase-checks.ts, retiredCardRejection).
+   * The accounts a batch of sales names, by card number or phone; also the accounts holding
+   * one of the cards as a retired card, so a sale naming a card that earns no more can be
+   * refused with that reason (purchase-checks.ts, retiredCardRejection). One equality look-up
+   * per card or phone: FerretDB runs `$or` and `$in` by reading every account.
    */
   async findByCardsOrPhones(cardNumbers: readonly string[], phones: readonly string[]): Promise<AccountForPosting[]> {
     if (cardNumbers.length === 0 && phones.length === 0) return [];
-    const documents = await this.accounts
-      .find(
-        { $or: [{ cardNumbers: { $in: cardNumbers } }, { retiredCardNumbers: { $in: cardNumbers } }, { phone: { $in: phones } }] },
-        { outbox: 0 },
-      )
-      .lean<AccountDocument[]>();
-    return documents.map(toAccountForPosting);
+    const collection = nativeCollection(this.accounts);
+    const options = { projection: { outbox: 0 } };
+    const [byCard, byPhone] = await Promise.all([findEachByField(collection, 'cardNumbers', cardNumbers, options), findEachByField(collection, 'phone', phones, options)]);
+    // Retired cards only for the cards no account holds as a live one: most sales name one.
+    const byRetiredCard = await findEachByField(collection, 'retiredCardNumbers', cardNumbers.filter((card) => !byCard.has(card)), options);
+    const byId = new Map([byCard, byPhone, byRetiredCard].flatMap((documents) => [...documents.values()]).map((document) => [document._id, document]));
+    return [...byId.values()].map(toAccountForPosting);
   }
 
   /**
@@ -164,7 +166,7 @@ export class AccountsRepository implements OnModuleInit {
     const memberIds = nonEmpty.map((posting) => posting.memberId);
     const announced = await this.locked(memberIds, async () => {
       const current = await this.findForPosting(memberIds);
-      const operations: AnyBulkWriteOperation<AccountDocument>[] = [];
+      const operations: mongo.AnyBulkWriteOperation<AccountDocument>[] = [];
       let events = false;
       for (const posting of nonEmpty) {
         const account = current.get(posting.memberId);
@@ -176,7 +178,7 @@ export class AccountsRepository implements OnModuleInit {
         events ||= items.some((item) => item.event);
       }
       if (operations.length === 0) return false;
-      const result = await this.accounts.bulkWrite(operations, { ordered: false });
+      const result = await chunkedBulkWrite(nativeCollection(this.accounts), operations, { ordered: false });
       // Nobody else updates these accounts while their locks are held: every filter matches.
       if (result.matchedCount !== operations.length) throw new Error(`could not post to ${operations.length - result.matchedCount} of ${operations.length} accounts`);
       return events;
@@ -199,12 +201,49 @@ export class AccountsRepository implements OnModuleInit {
       const { item: decided, result } = await decide(account);
       if (!decided || account.appliedEntryIds.has(decided.entry.id)) return { result };
       const [item] = this.stamped([decided], account);
-      const written = await this.accounts.bulkWrite([postingOperation({ memberId, items: [item] })]);
+      const written = await nativeCollection(this.accounts).bulkWrite([postingOperation({ memberId, items: [item] })]);
       // Nobody else updates the account while its lock is held: the filter cannot have missed.
       if (written.matchedCount !== 1) throw new Error(`could not post ${item.entry.id} to account ${memberId}`);
       if (item.event) this.relay.nudge();
       return { result, posted: item };
     });
+  }
+
+  /**
+   * As postDecided, for a decision that posts several entries to the account at once (the
+   * daily settlement's maturities and expiries of a member), in one update under the lock.
+   */
+  async postDecidedMany<T>(memberId: string, decide: (account: AccountForPosting) => Promise<{ items: readonly PostingItem[]; result: T }>): Promise<{ result: T; posted: PostingItem[] }> {
+    return this.locked([memberId], async () => {
+      const account = (await this.findForPosting([memberId])).get(memberId);
+      if (!account) throw new AccountNotFoundError(memberId);
+      const { items: decided, result } = await decide(account);
+      const items = this.stamped(withoutApplied({ memberId, items: decided }, account.appliedEntryIds).items, account);
+      if (items.length === 0) return { result, posted: [] };
+      const written = await nativeCollection(this.accounts).bulkWrite([postingOperation({ memberId, items })]);
+      // Nobody else updates the account while its lock is held: the filter cannot have missed.
+      if (written.matchedCount !== 1) throw new Error(`could not post ${items.length} entries to account ${memberId}`);
+      if (items.some((item) => item.event)) this.relay.nudge();
+      return { result, posted: items };
+    });
+  }
+
+  /**
+   * Accounts the daily settlement has work in (points pending, or available points that may
+   * expire), in member id order after `afterMemberId`: one query read as it goes, filtered
+   * here (FerretDB would read every account for each page of an `$or` query).
+   */
+  async *streamForSettlement(afterMemberId: string): AsyncGenerator<string> {
+    const cursor = this.accounts
+      .find({ _id: { $gt: afterMemberId } }, { _id: 1, pending: 1, available: 1 })
+      .sort({ _id: 1 })
+      .lean<Pick<AccountDocument, '_id' | 'pending' | 'available'>>()
+      .cursor();
+    for await (const document of cursor) if (document.pending !== 0 || document.available > 0) yield document._id;
+  }
+
+  async countForSettlement(): Promise<number> {
+    return this.accounts.countDocuments(SETTLEMENT_FILTER);
   }
 
   /**
@@ -220,7 +259,7 @@ export class AccountsRepository implements OnModuleInit {
     if (operations.length === 0) return;
     await this.locked(
       operations.map((operation) => operation.updateOne.filter._id),
-      () => this.accounts.bulkWrite(operations, { ordered: false }),
+      () => chunkedBulkWrite(nativeCollection(this.accounts), operations, { ordered: false }),
     );
   }
 
@@ -248,7 +287,7 @@ export function withoutApplied(posting: Posting, applied: ReadonlySet<string>): 
   return { ...posting, items: posting.items.filter((item) => !applied.has(item.entry.id)) };
 }
 
-function postingOperation(posting: Posting): AnyBulkWriteOperation<AccountDocument> {
+function postingOperation(posting: Posting): mongo.AnyBulkWriteOperation<AccountDocument> {
   const increments: Record<string, number> = {};
   const add = (field: string, delta: number) => {
     if (delta !== 0) increments[field] = (increments[field] ?? 0) + delta;
@@ -269,6 +308,9 @@ function postingOperation(posting: Posting): AnyBulkWriteOperation<AccountDocume
     },
   };
 }
+
+/** Accounts with points pending or available: the others have nothing to mature or expire. */
+const SETTLEMENT_FILTER = { $or: [{ pending: { $ne: 0 } }, { available: { $gt: 0 } }] };
 
 /** The fields of the member facts, read and written by changeFacts. */
 const FACT_FIELDS = { phone: 1, cardNumbers: 1, retiredCardNumbers: 1, tier: 1, frozen: 1, erasedAt: 1, mergedInto: 1 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serviceVariables } from '@atrium/config';
+import { parseExpiryPolicy } from '../expiry/expiry-policy';
 
 /** The variables the points service reads (process.env is read nowhere else). */
 export const pointsEnvSchema = serviceVariables(3002).extend({
@@ -27,6 +28,38 @@ export const pointsEnvSchema = serviceVariables(3002).extend({
   RESERVATION_HOLD_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(172_800),
   /** Seconds between sweeps that expire uncollected reservations and finish redemptions a stopped process left half done. */
   RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /**
+   * When earned points expire: `end-of-year-after` (at the end of the calendar year after the
+   * one they were earned in), `months-after:N` (N = 1–120 months after the day they were
+   * earned), or `none`. Centre days and years (TZ_CENTRE); the daily settlement expires them.
+   */
+  POINTS_EXPIRY_POLICY: z
+    .string()
+    .refine((value) => parseExpiryPolicy(value) !== undefined, 'must be end-of-year-after, months-after:N (N from 1 to 120) or none')
+    .default('end-of-year-after'),
+  /** Days before an expiry date that members are reminded of their points expiring then (points.expiring-soon); 0 sends none. */
+  POINTS_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(0).max(731).default(30),
+  /** The centre-local time ("HH:MM") the daily settlement of the day before starts every day. */
+  DAILY_SETTLEMENT_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, e.g. 03:00')
+    .default('03:00'),
+  /**
+   * Seconds a settlement worker's claim on a run lasts without renewal (renewed every half):
+   * how long a run whose process died waits before another worker, or the restarted one, resumes it.
+   */
+  SETTLEMENT_JOB_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /** What one point is worth to finance, in thousandths of a minor unit (1000: a point is worth one fen, 0.01 yuan). */
+  POINT_VALUE_MILLI_MINOR: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  /** The currency of point values and settlement statements (ISO 4217). */
+  POINT_VALUE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY').default('CNY'),
+  /** The share of the value of the points a tenant's sales issue that the tenant pays, in basis points (10000: all of it). */
+  TENANT_POINTS_FUNDING_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(10_000),
+  /** When the schedule settles the month before (a cron pattern in the centre's time zone; default the 1st at 06:00, after the daily settlement). */
+  PERIOD_SETTLEMENT_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron pattern of five fields, e.g. 0 6 1 * *')
+    .default('0 6 1 * *'),
 });
 
 export type PointsConfig = z.infer<typeof pointsEnvSchema>;

@@ -1,6 +1,6 @@
 import type { BalanceField } from '../accounts/account.entity';
 
-export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel';
+export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel' | 'maturity' | 'expiry';
 
 /** Where an entry came from; enough for a member's statement and for finance to trace it. */
 export type LedgerCause =
@@ -73,6 +73,26 @@ export type LedgerCause =
       readonly rewardId: string;
       readonly reason: 'staff' | 'shopper' | 'reservation-expired';
       readonly staffId?: string;
+    }
+  | {
+      /** A sale's points past its return window, moved from pending to available by the daily settlement job. */
+      readonly type: 'maturity';
+      /** The earn entry whose points matured. */
+      readonly saleEntryId: string;
+      /** When the sale was made: the points' earning date, from which their expiry is counted. */
+      readonly earnedAt: Date;
+      /** The daily settlement run that wrote the entry. */
+      readonly runId: string;
+    }
+  | {
+      /** Available points that reached their expiry date, taken oldest first by the daily settlement job. */
+      readonly type: 'expiry';
+      /** The last centre-local day the points could be spent ("2025-12-31"). */
+      readonly expiryDate: string;
+      /** The policy that dated them (POINTS_EXPIRY_POLICY), e.g. "end-of-year-after" or "months-after:12". */
+      readonly policy: string;
+      /** The daily settlement run that wrote the entry. */
+      readonly runId: string;
     };
 
 /** One multiplier or bonus that shaped an earning, as the rule version said. */
@@ -130,4 +150,19 @@ export function redemptionEntryId(redemptionId: string): string {
 
 export function redemptionCancelEntryId(redemptionId: string): string {
   return `redeem-cancel:${redemptionId}`;
+}
+
+/**
+ * The entry that moves a sale's points from pending to available once its return window is
+ * over: one per sale, whichever run (or re-run) of the daily settlement writes it. The
+ * purchase feed looks for it to tell a refund of matured points (purchase-ingest.service.ts
+ * `maturedEntryId`, which must give the same id).
+ */
+export function maturityEntryId(saleEntryId: string): string {
+  return `mature:${saleEntryId}`;
+}
+
+/** The entry that expires a member's points of one expiry date: one per member and date. */
+export function expiryEntryId(memberId: string, expiryDate: string): string {
+  return `expire:${memberId}:${expiryDate}`;
 }

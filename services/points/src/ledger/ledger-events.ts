@@ -54,5 +54,11 @@ export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry): O
     case 'redemption-cancel':
       // Announced by the redemptions feature (redemptions/redemption-events.ts), which posts them itself.
       return undefined;
+    case 'maturity':
+      // Points the member already knew of as pending; the next earning or refund event carries the balances.
+      return undefined;
+    case 'expiry':
+      // Announced by the daily settlement (expiry/expiry-events.ts), which posts it itself.
+      return undefined;
   }
 }

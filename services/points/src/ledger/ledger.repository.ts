@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { chunkedBulkWrite, DUPLICATE_KEY, findEachById, nativeCollection } from '@atrium/document-batches';
 import type { LedgerEntry } from './ledger-entry.entity';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDocument } from './ledger-entry.schema';
 
-const DUPLICATE_KEY = 11000;
 const NONE: ReadonlySet<string> = new Set();
 
 /** The append-only ledger. Entries are plain objects out, immutable once in. */
@@ -18,8 +18,8 @@ export class LedgerRepository implements OnModuleInit {
 
   async findByIds(ids: readonly string[]): Promise<Map<string, LedgerEntry>> {
     if (ids.length === 0) return new Map();
-    const documents = await this.entries.find({ _id: { $in: ids } }).lean<LedgerEntryDocument[]>();
-    return new Map(documents.map((document) => [document._id, toEntry(document)]));
+    const documents = await findEachById(nativeCollection(this.entries), ids);
+    return new Map([...documents].map(([id, document]) => [id, toEntry(document)]));
   }
 
   /**
@@ -61,7 +61,12 @@ export class LedgerRepository implements OnModuleInit {
 
   /** Records that these entries are in their accounts' balances (see LedgerEntry.applied). */
   async markApplied(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.entries.updateMany({ _id: { $in: ids } }, { $set: { applied: true } });
+    // One update by `_id` each: FerretDB would read the whole ledger to run `$in`.
+    await chunkedBulkWrite(
+      nativeCollection(this.entries),
+      ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { applied: true } } } })),
+      { ordered: false },
+    );
   }
 
   async forMember(memberId: string, from?: Date, to?: Date): Promise<LedgerEntry[]> {

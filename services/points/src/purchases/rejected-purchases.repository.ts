@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { chunkedBulkWrite } from '@atrium/document-batches';
 
 /** A sale or refund the points service refused, kept for staff to see and fix at the source. */
 export interface RejectedPurchase {
@@ -40,7 +41,8 @@ export class RejectedPurchasesRepository implements OnModuleInit {
 
   async record(rejections: readonly RejectedPurchase[]): Promise<void> {
     if (rejections.length === 0) return;
-    await this.collection().bulkWrite(
+    await chunkedBulkWrite(
+      this.collection(),
       rejections.map(({ eventId, ...rest }) => ({ updateOne: { filter: { _id: eventId }, update: { $setOnInsert: rest }, upsert: true } })),
       { ordered: false },
     );

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { findEachById, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import type { StockAdjustment, StockLevel } from './reward.entity';
 import { STOCK_MODEL, type StockDocument } from './reward-stock.schema';
@@ -109,10 +110,8 @@ export class RewardStockRepository implements OnModuleInit {
   /** The stock of some gifts at one desk, by reward id. */
   async quantitiesAt(location: string, rewardIds: readonly string[]): Promise<Map<string, number>> {
     if (rewardIds.length === 0) return new Map();
-    const documents = await this.stock
-      .find({ _id: { $in: rewardIds.map((rewardId) => stockIdOf(rewardId, location)) } }, { rewardId: 1, quantity: 1 })
-      .lean<Pick<StockDocument, 'rewardId' | 'quantity'>[]>();
-    return new Map(documents.map((document) => [document.rewardId, document.quantity]));
+    const documents = await findEachById(nativeCollection(this.stock), rewardIds.map((rewardId) => stockIdOf(rewardId, location)), { projection: { rewardId: 1, quantity: 1 } });
+    return new Map([...documents.values()].map((document) => [document.rewardId, document.quantity]));
   }
 }
 

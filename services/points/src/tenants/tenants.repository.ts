@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { findEachById } from '@atrium/document-batches';
 import type { Tenant } from './tenant.entity';
 
 interface TenantDocument {
@@ -21,8 +22,8 @@ export class TenantsRepository {
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Tenant>> {
     if (ids.length === 0) return new Map();
-    const documents = await this.collection().find({ _id: { $in: [...ids] } }).toArray();
-    return new Map(documents.map((document) => [document._id, toTenant(document)]));
+    const documents = await findEachById(this.collection(), ids);
+    return new Map([...documents].map(([id, document]) => [id, toTenant(document)]));
   }
 
   async findAll(): Promise<Tenant[]> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
+import { chunkedBulkWrite, findEachById, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import type { SegmentFilter } from '../segments/segment-filter';
 import type { MemberProfile } from './member-profile.entity';
@@ -81,7 +82,7 @@ export class MemberProfilesRepository implements OnModuleInit {
   /** Profiles of several members (erased ones as tombstones); unknown ids are left out. */
   async getMany(memberIds: readonly string[]): Promise<Map<string, MemberProfile>> {
     if (memberIds.length === 0) return new Map();
-    const documents = await this.profiles.find({ _id: { $in: [...new Set(memberIds)] } }, BOOKKEEPING).lean<MemberProfileDocument[]>();
+    const documents = [...(await findEachById(nativeCollection(this.profiles), memberIds, { projection: BOOKKEEPING })).values()];
     return new Map(documents.flatMap((document) => {
       const profile = profileOf(document._id, document, this.settings);
       return profile ? [[document._id, profile] as const] : [];
@@ -224,14 +225,14 @@ export class MemberProfilesRepository implements OnModuleInit {
   ): Promise<string[]> {
     if (memberIds.length === 0) return [];
     return this.locks.withLocks(COLLECTION, memberIds, async () => {
-      const documents = await this.profiles.find({ _id: { $in: [...memberIds] } }).lean<MemberProfileDocument[]>();
-      const current = new Map<string, ProjectedMember>(documents.map(({ _id, ...member }) => [_id, member]));
+      const documents = await findEachById(nativeCollection(this.profiles), memberIds);
+      const current = new Map<string, ProjectedMember>([...documents.values()].map(({ _id, ...member }) => [_id, member]));
       const changed = next(current);
       if (changed.size === 0) return [];
-      const operations: AnyBulkWriteOperation<MemberProfileDocument>[] = [...changed].map(([memberId, member]) => ({
+      const operations: mongo.AnyBulkWriteOperation<MemberProfileDocument>[] = [...changed].map(([memberId, member]) => ({
         replaceOne: { filter: { _id: memberId }, replacement: { _id: memberId, ...member }, upsert: true },
       }));
-      await this.profiles.bulkWrite(operations, { ordered: false });
+      await chunkedBulkWrite(nativeCollection(this.profiles), operations, { ordered: false });
       return [...changed.keys()];
     });
   }

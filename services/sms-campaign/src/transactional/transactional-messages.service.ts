@@ -6,12 +6,13 @@ import { MemberProfilesRepository } from '../members/member-profiles.repository'
 import { TransactionalDelivery } from '../delivery/transactional-delivery.service';
 import type { MemberLanguage } from '../members/member-profile.entity';
 import { languageOf, verificationCodeText, welcomeText } from './transactional-texts';
+import { welcomeLanguageOf } from './welcome-language';
 
 /** What transactional messages need from the configuration. */
 export interface TransactionalSettings {
   /** SMS_CENTRE_SIGNATURE. */
   readonly signature: string;
-  /** SMS_DEFAULT_LANGUAGE: for a code whose event names no language we write in, and a member the projection does not know yet. */
+  /** SMS_DEFAULT_LANGUAGE: for a code whose event names no language we write in, and a welcome whose registration names none (nor the projection). */
   readonly defaultLanguage: MemberLanguage;
 }
 
@@ -56,11 +57,14 @@ export class TransactionalMessagesService {
     });
   }
 
-  /** The welcome, once per member. Transactional: no consent needed, but never to an opted-out or erased member. */
+  /**
+   * The welcome, once per member, in the language chosen at registration (welcomeLanguageOf).
+   * Transactional: no consent needed, but never to an opted-out or erased member.
+   */
   async sendWelcome(registered: MemberRegistered): Promise<void> {
     if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > WELCOME_MAX_AGE_MS) return;
     const member = await this.members.get(registered.memberId);
-    const language = member?.language ?? this.settings.defaultLanguage;
+    const language = welcomeLanguageOf(registered.preferredLanguage, member?.language, this.settings.defaultLanguage);
     await this.delivery.send({
       recipientId: `tx:welcome:${registered.memberId}`,
       memberId: registered.memberId,

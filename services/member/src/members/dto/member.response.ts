@@ -32,8 +32,11 @@ export class MemberResponse {
   @ApiProperty({ enum: ['desk', 'self-service', 'activity', 'corporate', 'import'] })
   channel: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The activity id (channel activity), corporate programme code (corporate) or import id (import)' })
   sourceRef?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Channel corporate: the company (outreach) whose programme code is sourceRef' })
+  sourceCompanyId?: string;
 
   @ApiProperty({ format: 'date-time' })
   registeredAt: string;
@@ -74,6 +77,7 @@ export class MemberResponse {
       cardState: currentCardOf(member.cards, member.cardNumber).state,
       channel: member.channel,
       ...(member.sourceRef ? { sourceRef: member.sourceRef } : {}),
+      ...(member.sourceCompanyId ? { sourceCompanyId: member.sourceCompanyId } : {}),
       registeredAt: member.registeredAt.toISOString(),
       ...(member.gender ? { gender: member.gender } : {}),
       ...(member.birthday ? { birthday: { ...member.birthday } } : {}),

@@ -1,0 +1,14 @@
+/** The server's code for a write refused by a unique index. */
+export const DUPLICATE_KEY = 11000;
+
+/**
+ * True when a write failed only because documents with those keys exist already: the outcome
+ * an idempotent insert (a record of something done once) wants. The driver reports a bulk's
+ * refusals as one write error or as an array of them.
+ */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  const { code, writeErrors } = (error ?? {}) as { code?: number; writeErrors?: { code?: number } | { code?: number }[] };
+  const refusals = writeErrors === undefined ? [] : [writeErrors].flat();
+  if (refusals.length > 0) return refusals.every((refusal) => refusal.code === DUPLICATE_KEY);
+  return code === DUPLICATE_KEY;
+}

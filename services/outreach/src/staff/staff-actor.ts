@@ -1,0 +1,32 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * Who is calling, as the gateway says: it authenticates staff and forwards the username in
+ * `x-atrium-staff` and the roles in `x-atrium-roles`, replacing whatever a client sent under
+ * those names. Only the gateway reaches the service, so these headers are trusted here.
+ */
+export const STAFF_HEADER = 'x-atrium-staff';
+export const ROLES_HEADER = 'x-atrium-roles';
+
+export interface StaffActor {
+  /** The staff member's username: their identity at the gateway. */
+  readonly staffId: string;
+  readonly roles: readonly string[];
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The caller named by the gateway's headers, or undefined when there are none. */
+export function staffActorFrom(headers: IncomingHttpHeaders): StaffActor | undefined {
+  const staffId = single(headers[STAFF_HEADER]);
+  if (!staffId) return undefined;
+  const roles = (single(headers[ROLES_HEADER]) ?? '')
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role.length > 0);
+  return { staffId, roles };
+}
