@@ -129,6 +129,19 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
     const signedIn = await call('POST', '/api/shopper/session', { body: { phone: `+86 ${phone.typed}`, code: signInCode } });
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({ memberId: member.id, tokenType: 'Bearer' });
+
+    // Rewards and reservations act for the signed-in shopper only: a body naming a member is
+    // refused, and a reservation that is not theirs (here: none at all) is not found.
+    const token = session.accessToken;
+    expect((await call('GET', '/api/shopper/me/rewards', { token })).status).toBe(200);
+    const redemptions = await call('GET', '/api/shopper/me/redemptions', { token });
+    expect(redemptions.status).toBe(200);
+    expect(await redemptions.json()).toEqual([]);
+    const naming = await call('POST', '/api/shopper/me/reservations', { token, body: { rewardId: randomUUID(), location: 'desk-l1', memberId: randomUUID() } });
+    expect(naming.status).toBe(400);
+    expect(((await naming.json()) as { errors: { field: string }[] }).errors.map((error) => error.field)).toContain('memberId');
+    expect((await call('POST', '/api/shopper/me/reservations', { token, body: { rewardId: randomUUID(), location: 'desk-l1' } })).status).toBe(404);
+    expect((await call('POST', `/api/shopper/me/reservations/${randomUUID()}/cancel`, { token })).status).toBe(404);
   }, 180_000);
 
   it('refuses a wrong code with 400 naming the code, and tells how many tries are left', async () => {

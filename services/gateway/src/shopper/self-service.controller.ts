@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InvalidInputError } from '@atrium/errors';
@@ -58,6 +58,39 @@ export class SelfServiceController {
     // Whatever member the client names, the receipt is the signed-in shopper's.
     const receipt = { ...(body as Record<string, unknown>), memberId: shopper.memberId };
     sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: '/receipts', body: receipt, memberId: shopper.memberId }, request));
+  }
+
+  @Get('rewards')
+  @ApiOperation({ summary: 'Gifts and parking I can exchange points for (積分換禮), with stock per desk' })
+  async rewards(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'points', `/rewards${queryOf(request)}`, shopper);
+  }
+
+  @Get('redemptions')
+  @ApiOperation({ summary: 'My redemptions and reservations, newest first' })
+  async redemptions(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'points', `/members/${encodeURIComponent(shopper.memberId)}/redemptions`, shopper);
+  }
+
+  @Post('reservations')
+  @ApiOperation({ summary: 'Reserve a gift online and collect it at the desk before the reservation expires' })
+  async reserve(@CurrentShopper() shopper: AuthenticatedShopper, @Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
+    }
+    // The points service takes the member from the shopper header only, never from the body.
+    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: '/reservations', body, memberId: shopper.memberId }, request));
+  }
+
+  @Post('reservations/:redemptionId/cancel')
+  @ApiOperation({ summary: 'Cancel my reservation: points and stock go back' })
+  async cancelReservation(
+    @CurrentShopper() shopper: AuthenticatedShopper,
+    @Param('redemptionId', new ParseUUIDPipe()) redemptionId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: `/reservations/${redemptionId}/cancel`, body: {}, memberId: shopper.memberId }, request));
   }
 
   private async relay(response: Response, request: Request, service: 'member' | 'points', path: string, shopper: AuthenticatedShopper) {
