@@ -9,6 +9,9 @@ import { HAS_PENDING_OUTBOX } from './outbox-field';
 
 const BATCH_SIZE = 200;
 
+/** How often every watched collection is searched for entries no nudge announced. */
+const DEFAULT_SEARCH_EVERY_MS = 5_000;
+
 interface DocumentWithOutbox {
   _id: unknown;
   outbox: OutboxEntry[];
@@ -29,6 +32,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  /** Documents writers said they added entries to, by collection, not yet published from. */
+  private written = new Map<string, Set<string>>();
+  /** Whether the next drain searches every watched collection for pending entries. */
+  private searchWanted = false;
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -44,9 +51,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.models.add(model as unknown as Model<DocumentWithOutbox>);
   }
 
-  /** Asks for a publish now; a write that just added entries calls this to cut latency. */
-  nudge(): void {
+  /**
+   * Asks for a publish now; a write that just added entries calls this to cut latency. With
+   * `written` (the collection and the ids of the documents it added entries to), only those
+   * documents are read, by `_id`. Without it, every watched collection is searched for
+   * pending entries: a query FerretDB runs by reading the whole collection (docs/adr/0004),
+   * so writers on busy paths say what they wrote.
+   */
+  nudge(written?: { readonly collection: string; readonly ids: Iterable<string> }): void {
     if (this.stopped) return;
+    if (written) {
+      const ids = this.written.get(written.collection) ?? new Set<string>();
+      for (const id of written.ids) ids.add(id);
+      this.written.set(written.collection, ids);
+    } else {
+      this.searchWanted = true;
+    }
     if (this.running) {
       this.again = true;
       return;
@@ -61,7 +81,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    const every = this.options.outboxPollMs ?? 500;
+    // The search finds what no nudge announced: entries a stopped process left, or a writer
+    // that did not say what it wrote.
+    const every = this.options.outboxPollMs ?? DEFAULT_SEARCH_EVERY_MS;
     this.timer = setInterval(() => this.nudge(), every);
     this.nudge();
   }
@@ -72,25 +94,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Publishes everything pending in every watched collection; returns how many events. */
+  /** Publishes what writers announced, and everything pending when a search is due; returns how many events. */
   async drain(): Promise<number> {
     let published = 0;
+    const written = this.written;
+    this.written = new Map();
+    for (const [collection, ids] of written) {
+      const model = [...this.models].find((candidate) => candidate.collection.name === collection);
+      if (!model) {
+        this.log.warn({ collection }, 'nudged for a collection the relay does not watch; searching all');
+        this.searchWanted = true;
+        continue;
+      }
+      for (const id of ids) published += await this.publishFrom(model, id);
+    }
+    if (!this.searchWanted) return published;
+    this.searchWanted = false;
     for (const model of this.models) {
       const pending = await model.find(HAS_PENDING_OUTBOX, { _id: 1 }).limit(BATCH_SIZE).lean<{ _id: unknown }[]>();
-      for (const { _id } of pending) {
-        // Under the document's lock: the feature owning the document may be updating it, and
-        // FerretDB would lose one of two concurrent updates (DocumentLocks).
-        published += await this.locks.withLocks(model.collection.name, [String(_id)], async () => {
-          const document = await model.findById(_id, { outbox: 1 }).lean<DocumentWithOutbox>();
-          if (!document || document.outbox.length === 0) return 0;
-          await this.publisher.publish(document.outbox);
-          // $pullAll with the exact entries read: FerretDB ignores $pull with a condition.
-          await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
-          return document.outbox.length;
-        });
-      }
+      for (const { _id } of pending) published += await this.publishFrom(model, _id);
+      // A full page: there may be more; search again in the next round.
+      if (pending.length === BATCH_SIZE) this.searchWanted = true;
     }
     return published;
+  }
+
+  /** Publishes one document's pending entries and removes them; how many. */
+  private async publishFrom(model: Model<DocumentWithOutbox>, id: unknown): Promise<number> {
+    // Under the document's lock: the feature owning the document may be updating it, and
+    // FerretDB would lose one of two concurrent updates (DocumentLocks).
+    return this.locks.withLocks(model.collection.name, [String(id)], async () => {
+      const document = await model.findById(id, { outbox: 1 }).lean<DocumentWithOutbox>();
+      if (!document || !document.outbox || document.outbox.length === 0) return 0;
+      await this.publisher.publish(document.outbox);
+      // $pullAll with the exact entries read: FerretDB ignores $pull with a condition.
+      await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
+      return document.outbox.length;
+    });
   }
 
   private async drainUntilEmpty(): Promise<void> {

@@ -33,6 +33,9 @@ describe('the route-access table', () => {
     ['member', 'POST', '/tier-reviews', ['admin', 'supervisor', 'specialist']],
     ['member', 'GET', `/tier-reviews/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'finance']],
     ['points', 'GET', `/accounts/${MEMBER_ID}`, ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['points', 'POST', '/settlement/periods', ['admin', 'supervisor', 'finance']],
+    ['points', 'GET', '/settlement/periods/2026-10/statements.csv', ['admin', 'supervisor', 'finance']],
+    ['points', 'POST', '/settlement/daily-runs', ['admin', 'supervisor', 'finance']],
     ['merchant-discount', 'GET', '/discounts/42/redemptions', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
     ['merchant-discount', 'POST', '/discounts', ['admin', 'supervisor', 'specialist']],
     ['sms-campaign', 'GET', '/campaigns/9/results', ['admin', 'supervisor', 'specialist', 'finance']],
@@ -87,11 +90,19 @@ describe('the route-access table', () => {
     expect(policy.allows({ service: 'member', method: 'POST', path: '/members', roles: ['finance', 'desk'] })).toBe(true);
   });
 
-  it('gives finance nothing but reads anywhere in the table', () => {
+  it('gives finance nothing but reads anywhere in the table, except starting settlement runs', () => {
     const writes = ['POST', 'PUT', 'PATCH', 'DELETE'];
     for (const rule of ROUTE_ACCESS_TABLE) {
-      if (rule.roles.includes('finance')) expect(rule.methods.filter((method) => writes.includes(method))).toEqual([]);
+      if (!rule.roles.includes('finance')) continue;
+      if (rule.financeWrites) expect(rule.path).toMatch(/^\/settlement\//);
+      else expect(rule.methods.filter((method) => writes.includes(method))).toEqual([]);
     }
+  });
+
+  it('ignores finance in a writing line that does not say finance writes', () => {
+    const policyWithSlip = new RouteAccessPolicy([{ service: 'points', methods: ['GET', 'POST'], path: '/rewards', roles: ['finance'] }]);
+    expect(policyWithSlip.allows({ service: 'points', method: 'GET', path: '/rewards', roles: ['finance'] })).toBe(true);
+    expect(policyWithSlip.allows({ service: 'points', method: 'POST', path: '/rewards', roles: ['finance'] })).toBe(false);
   });
 
   it('refuses a role nobody listed and a service nobody listed', () => {

@@ -17,6 +17,7 @@ interface CompiledRule {
   readonly methods: ReadonlySet<string>;
   readonly segments: readonly string[];
   readonly roles: ReadonlySet<StaffRole>;
+  readonly financeWrites: boolean;
 }
 
 /**
@@ -32,6 +33,7 @@ export class RouteAccessPolicy {
       methods: new Set<string>(rule.methods.flatMap((method: HttpMethod) => (method === 'GET' ? ['GET', 'HEAD'] : [method]))),
       segments: segmentsOf(rule.path),
       roles: new Set(rule.roles),
+      financeWrites: rule.financeWrites === true,
     }));
   }
 
@@ -40,14 +42,13 @@ export class RouteAccessPolicy {
     const segments = safeSegmentsOf(call.path);
     // Paths that a server might resolve to somewhere else ("..", encoded slashes) match no rule.
     if (!segments) return false;
-    // Finance is read-only everywhere, even if a line of the table were to say otherwise.
-    const roles = call.roles.filter((role) => role !== 'finance' || READ_METHODS.has(method));
-    if (roles.includes('admin')) return true;
+    if (call.roles.includes('admin')) return true;
     return this.rules.some(
       (rule) =>
         rule.service === call.service &&
         rule.methods.has(method) &&
-        roles.some((role) => rule.roles.has(role)) &&
+        // Finance is read-only except where a line says it writes, even if its roles list finance.
+        call.roles.some((role) => rule.roles.has(role) && (role !== 'finance' || READ_METHODS.has(method) || rule.financeWrites)) &&
         matchesSegments(rule.segments, segments),
     );
   }

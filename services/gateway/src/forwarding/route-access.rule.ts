@@ -13,4 +13,9 @@ export interface RouteAccessRule {
   readonly methods: readonly HttpMethod[];
   readonly path: string;
   readonly roles: readonly StaffRole[];
+  /**
+   * Finance is read-only everywhere except on the routes of its own work, starting settlement
+   * runs (日結, 月結), which say so here; without it a write ignores a `finance` in `roles`.
+   */
+  readonly financeWrites?: true;
 }

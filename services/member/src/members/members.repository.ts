@@ -93,7 +93,7 @@ export class MembersRepository implements OnModuleInit {
       if (holder) throw new PhoneAlreadyRegisteredError((await this.resolveLive(holder))?.id ?? holder.id);
       throw new CardNumberTakenError(member.cardNumber);
     }
-    this.relay.nudge();
+    this.relay.nudge({ collection: this.members.collection.name, ids: [member.id] });
   }
 
   /**
@@ -131,7 +131,7 @@ export class MembersRepository implements OnModuleInit {
         await this.refuseTakenPhone(change.member.phone, id);
         throw new CardNumberTakenError(change.member.cardNumber);
       }
-      if (change.events.length > 0) this.relay.nudge();
+      if (change.events.length > 0) this.relay.nudge({ collection: this.members.collection.name, ids: [id] });
       return change.member;
     });
   }

@@ -93,7 +93,7 @@ export class AccountsRepository implements OnModuleInit {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
-    this.relay.nudge();
+    this.relay.nudge({ collection: this.accounts.collection.name, ids: [memberId] });
     return true;
   }
 
@@ -183,7 +183,7 @@ export class AccountsRepository implements OnModuleInit {
       if (result.matchedCount !== operations.length) throw new Error(`could not post to ${operations.length - result.matchedCount} of ${operations.length} accounts`);
       return events;
     });
-    if (announced) this.relay.nudge();
+    if (announced) this.relay.nudge({ collection: this.accounts.collection.name, ids: memberIds });
   }
 
   /**
@@ -204,7 +204,7 @@ export class AccountsRepository implements OnModuleInit {
       const written = await nativeCollection(this.accounts).bulkWrite([postingOperation({ memberId, items: [item] })]);
       // Nobody else updates the account while its lock is held: the filter cannot have missed.
       if (written.matchedCount !== 1) throw new Error(`could not post ${item.entry.id} to account ${memberId}`);
-      if (item.event) this.relay.nudge();
+      if (item.event) this.relay.nudge({ collection: this.accounts.collection.name, ids: [memberId] });
       return { result, posted: item };
     });
   }
@@ -223,7 +223,7 @@ export class AccountsRepository implements OnModuleInit {
       const written = await nativeCollection(this.accounts).bulkWrite([postingOperation({ memberId, items })]);
       // Nobody else updates the account while its lock is held: the filter cannot have missed.
       if (written.matchedCount !== 1) throw new Error(`could not post ${items.length} entries to account ${memberId}`);
-      if (items.some((item) => item.event)) this.relay.nudge();
+      if (items.some((item) => item.event)) this.relay.nudge({ collection: this.accounts.collection.name, ids: [memberId] });
       return { result, posted: items };
     });
   }

@@ -1,5 +1,5 @@
 import type { RouteAccessRule } from '../route-access.rule';
-import { DESK_AND_UP, EVERYONE, OPERATIONS, SUPERVISORS } from './role-groups';
+import { DESK_AND_UP, EVERYONE, OPERATIONS, SETTLEMENT_STAFF, SUPERVISORS } from './role-groups';
 
 /** Staff routes of the points service. */
 export const POINTS_ROUTES: readonly RouteAccessRule[] = [
@@ -42,4 +42,13 @@ export const POINTS_ROUTES: readonly RouteAccessRule[] = [
   { service: 'points', methods: ['GET'], path: '/members/:memberId/redemptions', roles: EVERYONE },
   { service: 'points', methods: ['POST'], path: '/reservations/:redemptionId/collect', roles: DESK_AND_UP },
   { service: 'points', methods: ['POST'], path: '/reservations/:redemptionId/cancel', roles: DESK_AND_UP },
+  // Settlement (日結, 月結): finance and supervisors start and follow runs and download statements.
+  { service: 'points', methods: ['POST'], path: '/settlement/daily-runs', roles: SETTLEMENT_STAFF, financeWrites: true },
+  { service: 'points', methods: ['GET'], path: '/settlement/daily-runs', roles: SETTLEMENT_STAFF },
+  { service: 'points', methods: ['GET'], path: '/settlement/daily-runs/:runId', roles: SETTLEMENT_STAFF },
+  { service: 'points', methods: ['POST'], path: '/settlement/periods', roles: SETTLEMENT_STAFF, financeWrites: true },
+  { service: 'points', methods: ['GET'], path: '/settlement/periods/runs/:runId', roles: SETTLEMENT_STAFF },
+  { service: 'points', methods: ['GET'], path: '/settlement/periods/:period/runs', roles: SETTLEMENT_STAFF },
+  { service: 'points', methods: ['GET'], path: '/settlement/periods/:period/statements', roles: SETTLEMENT_STAFF },
+  { service: 'points', methods: ['GET'], path: '/settlement/periods/:period/statements.csv', roles: SETTLEMENT_STAFF },
 ];

@@ -6,6 +6,8 @@ export const EVERYONE = STAFF_ROLES;
 export const DESK_AND_UP: readonly StaffRole[] = ['admin', 'supervisor', 'specialist', 'desk'];
 export const OPERATIONS: readonly StaffRole[] = ['admin', 'supervisor', 'specialist'];
 export const SUPERVISORS: readonly StaffRole[] = ['admin', 'supervisor'];
+/** Who settles points (日結, 月結): finance and supervisors. */
+export const SETTLEMENT_STAFF: readonly StaffRole[] = ['admin', 'supervisor', 'finance'];
 /** Specialists and supervisors, and finance reading (finance never gets more than reads anyway). */
 export const OPERATIONS_AND_FINANCE: readonly StaffRole[] = [...OPERATIONS, 'finance'];
 export const WRITES: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
