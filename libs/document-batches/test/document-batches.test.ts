@@ -40,6 +40,19 @@ describe('document batches on the real FerretDB', () => {
     expect([...byCard].map(([card, member]) => [card, member._id])).toEqual([['C7', 'm7']]);
   });
 
+  it('is answered from an index for the equality look-ups it sends (GIN twins of scripts/infra)', async () => {
+    // FerretDB's own btree indexes cannot answer its `@>` equality; scripts/infra gives each a
+    // GIN twin (infra.d/postgres/gin-twins.sql). Without them every look-up here is a table scan.
+    // Enough records that PostgreSQL's planner prefers an index to reading the table.
+    const people = mongo.db(databaseName).collection<{ _id: string; phone: string }>('people');
+    await people.createIndex({ phone: 1 });
+    await people.insertMany(Array.from({ length: 20_000 }, (_, i) => ({ _id: `p${i}`, phone: `+8613900${String(i).padStart(6, '0')}` })));
+    for (const filter of [{ _id: 'p7' }, { phone: '+8613900000007' }]) {
+      const plan = (await mongo.db(databaseName).command({ explain: { find: 'people', filter, limit: 1 } })) as { queryPlanner?: { Plan?: Record<string, unknown> } };
+      expect(JSON.stringify(plan.queryPlanner?.Plan)).toMatch(/Bitmap Index Scan/);
+    }
+  });
+
   it('stops an ordered bulk write at the first failing command, and reports the failure of an unordered one after the rest', async () => {
     const fresh = mongo.db(databaseName).collection<{ _id: string }>(`inserts_${randomUUID().slice(0, 8)}`);
     const inserts = (ids: string[]) => ids.map((id) => ({ insertOne: { document: { _id: id } } }));
