@@ -17,7 +17,12 @@
 // the CPU-seconds of each process; the target is p99 < 20 ms at 200 requests/s, no errors.
 //
 //   node scripts/bench/member-lookup/run.mjs [--members 100000] [--rate 200] [--duration-s 30]
-//        [--warmup-s 5] [--card-share 0.5] [--former-card-share 0] [--keep] [--strict]
+//        [--warmup-s 5] [--card-share 0.5] [--former-card-share 0] [--max-in-flight 50]
+//        [--request-timeout-s 10] [--ferretdb-gin-indexes] [--no-scan-shapes] [--keep] [--strict]
+//
+// A path that has --max-in-flight look-ups outstanding cannot keep up: it stops sending and
+// the target is not met. After both paths the services stop and each query shape is timed
+// alone, with FerretDB's explain (pushed down? PostgreSQL's plan).
 //
 // See README.md beside this file for what each phase does and how to read the output.
 import { spawn } from 'node:child_process';
