@@ -5,12 +5,19 @@ import { LOGGER, type Logger } from '@atrium/observability';
 import { EventPublisher } from '../publisher/event-publisher';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import type { OutboxEntry } from './outbox-entry';
-import { HAS_PENDING_OUTBOX } from './outbox-field';
+import { HAS_PENDING_MARKER, HAS_PENDING_OUTBOX } from './outbox-field';
 
 const BATCH_SIZE = 200;
 
 /** How often every watched collection is searched for entries no nudge announced. */
 const DEFAULT_SEARCH_EVERY_MS = 5_000;
+
+/**
+ * A marked collection is also searched without its marker at the first search, then at every
+ * 120th (every 10 minutes at the default interval): the safety net for entries written
+ * without the marker (by a bug, or before it existed), at the price of one full scan.
+ */
+const SEARCHES_PER_FULL_SEARCH = 120;
 
 interface DocumentWithOutbox {
   _id: unknown;
@@ -27,6 +34,9 @@ interface DocumentWithOutbox {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly models = new Set<Model<DocumentWithOutbox>>();
+  /** Watched collections whose writers set the outbox marker (see outboxPendingField). */
+  private readonly marked = new Set<Model<DocumentWithOutbox>>();
+  private searches = 0;
   private readonly log: Logger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -46,9 +56,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.log = logger.child({ component: 'outbox-relay' });
   }
 
-  /** Called by each repository whose collection carries an outbox. */
-  watch<Document extends { outbox: OutboxEntry[] }>(model: Model<Document>): void {
-    this.models.add(model as unknown as Model<DocumentWithOutbox>);
+  /**
+   * Called by each repository whose collection carries an outbox. `marked`: its writers set
+   * `outboxPending` with every entry they add, so the relay searches by the marker.
+   */
+  watch<Document extends { outbox: OutboxEntry[] }>(model: Model<Document>, options: { marked?: boolean } = {}): void {
+    const watched = model as unknown as Model<DocumentWithOutbox>;
+    this.models.add(watched);
+    if (options.marked) this.marked.add(watched);
   }
 
   /**
@@ -110,8 +125,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     if (!this.searchWanted) return published;
     this.searchWanted = false;
+    this.searches += 1;
+    // The first search is a full one too: entries a process stopped before the marker existed.
+    const fullSearch = this.searches % SEARCHES_PER_FULL_SEARCH === 1;
     for (const model of this.models) {
-      const pending = await model.find(HAS_PENDING_OUTBOX, { _id: 1 }).limit(BATCH_SIZE).lean<{ _id: unknown }[]>();
+      const byMarker = this.marked.has(model) && !fullSearch;
+      const pending = await model.find(byMarker ? HAS_PENDING_MARKER : HAS_PENDING_OUTBOX, { _id: 1 }).limit(BATCH_SIZE).lean<{ _id: unknown }[]>();
       for (const { _id } of pending) published += await this.publishFrom(model, _id);
       // A full page: there may be more; search again in the next round.
       if (pending.length === BATCH_SIZE) this.searchWanted = true;
@@ -124,11 +143,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // Under the document's lock: the feature owning the document may be updating it, and
     // FerretDB would lose one of two concurrent updates (DocumentLocks).
     return this.locks.withLocks(model.collection.name, [String(id)], async () => {
-      const document = await model.findById(id, { outbox: 1 }).lean<DocumentWithOutbox>();
-      if (!document || !document.outbox || document.outbox.length === 0) return 0;
+      const document = await model.findById(id, { outbox: 1, outboxPending: 1 }).lean<DocumentWithOutbox & { outboxPending?: boolean }>();
+      if (!document) return 0;
+      // Every entry is read under the lock, so once they are out nothing is pending any more.
+      const clearMarker = document.outboxPending ? { $unset: { outboxPending: 1 } } : {};
+      if (!document.outbox || document.outbox.length === 0) {
+        if (document.outboxPending) await model.updateOne({ _id: document._id }, clearMarker);
+        return 0;
+      }
       await this.publisher.publish(document.outbox);
       // $pullAll with the exact entries read: FerretDB ignores $pull with a condition.
-      await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
+      await model.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox }, ...clearMarker });
       return document.outbox.length;
     });
   }

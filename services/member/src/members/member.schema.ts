@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { outboxField, type OutboxEntry } from '@atrium/messaging';
+import { outboxField, outboxPendingField, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
 import type { TierChange, TierReview } from '../tiers/tier.entity';
 import { CARD_STATES, RECORDED_CONSENT_CHANNELS, type Birthday, type ConsentRecord, type Gender, type Language, type MemberCard, type MemberStatus, type RegistrationChannel } from './member.entity';
@@ -46,6 +46,8 @@ export interface MemberDocument {
   /** Every staff change, oldest first; masked values only. */
   audit: AuditEntry[];
   outbox: OutboxEntry[];
+  /** Set while the outbox holds entries (the relay searches by it; see outboxPendingField). */
+  outboxPending?: boolean;
 }
 
 export const MEMBER_MODEL = 'Member';
@@ -146,12 +148,15 @@ export const memberSchema = new Schema<MemberDocument>(
     tierReviews: { type: [tierReviewSchema], default: [] },
     audit: { type: [auditSchema], default: [] },
     outbox: outboxField,
+    outboxPending: outboxPendingField,
   },
   { collection: 'members', versionKey: false },
 );
 
 // One member per phone number, enforced by the database so two desks cannot race past it.
 memberSchema.index({ phone: 1 }, { unique: true });
+// The outbox relay finds members with events to publish by their marker.
+memberSchema.index({ outboxPending: 1 });
 // The current card is unique; every card a member had finds them (lost and replaced ones too).
 memberSchema.index({ cardNumber: 1 }, { unique: true });
 memberSchema.index({ cardNumbers: 1 });

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, UpdateQuery } from 'mongoose';
 import { findEachById, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
-import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
+import { OUTBOX_PENDING_SET, OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
 import { NAME_PREFIX_LENGTH, namePrefixesOf, nameSearchKey, prefixPattern } from '../profile/name-search-key';
 import type { TierChange, TierReview } from '../tiers/tier.entity';
@@ -72,7 +72,7 @@ export class MembersRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.relay.watch(this.members);
+    this.relay.watch(this.members, { marked: true });
     await this.members.syncIndexes();
   }
 
@@ -86,6 +86,7 @@ export class MembersRepository implements OnModuleInit {
         tierReviews: [],
         audit: audit ? [audit] : [],
         outbox: [...events],
+        ...(events.length > 0 ? OUTBOX_PENDING_SET : {}),
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -288,7 +289,10 @@ function updateOf(change: MemberChange): UpdateQuery<MemberDocument> {
   else if (change.audit) push.audit = { $each: [change.audit] };
   if (change.tierChange) push.tierHistory = { $each: [change.tierChange] };
   if (change.tierReview) push.tierReviews = { $each: [change.tierReview] };
-  if (change.events.length > 0) push.outbox = { $each: [...change.events] };
+  if (change.events.length > 0) {
+    push.outbox = { $each: [...change.events] };
+    Object.assign(set, OUTBOX_PENDING_SET);
+  }
   return {
     $set: set,
     ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((field) => [field, 1])) } : {}),

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { outboxField, type OutboxEntry } from '@atrium/messaging';
+import { outboxField, outboxPendingField, type OutboxEntry } from '@atrium/messaging';
 
 /** The stored account, keyed by member id so a member can only ever have one. Private to AccountsRepository. */
 export interface AccountDocument {
@@ -29,6 +29,8 @@ export interface AccountDocument {
   earnedByDay: Record<string, number>;
   openedAt: Date;
   outbox: OutboxEntry[];
+  /** Set while the outbox holds entries (the relay searches by it; see outboxPendingField). */
+  outboxPending?: boolean;
 }
 
 export const ACCOUNT_MODEL = 'PointsAccount';
@@ -53,6 +55,7 @@ export const accountSchema = new Schema<AccountDocument>(
     earnedByDay: { type: Schema.Types.Mixed, default: {} },
     openedAt: { type: Date, required: true },
     outbox: outboxField,
+    outboxPending: outboxPendingField,
   },
   { collection: 'accounts', versionKey: false, minimize: false },
 );
@@ -61,3 +64,5 @@ export const accountSchema = new Schema<AccountDocument>(
 accountSchema.index({ phone: 1 });
 accountSchema.index({ cardNumbers: 1 });
 accountSchema.index({ retiredCardNumbers: 1 });
+// The outbox relay finds accounts with events to publish by their marker.
+accountSchema.index({ outboxPending: 1 });

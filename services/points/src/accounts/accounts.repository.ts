@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, mongo } from 'mongoose';
 import { chunkedBulkWrite, findEachById, findEachByField, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
-import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
+import { OUTBOX_PENDING_SET, OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import { BALANCE_FIELDS, type PointsAccount } from './account.entity';
 import { AccountNotFoundError } from './account.errors';
 import { ACCOUNT_MODEL, type AccountDocument } from './account.schema';
@@ -57,7 +57,7 @@ export class AccountsRepository implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    this.relay.watch(this.accounts);
+    this.relay.watch(this.accounts, { marked: true });
     await this.accounts.syncIndexes();
   }
 
@@ -86,6 +86,7 @@ export class AccountsRepository implements OnModuleInit {
       earnedByDay: {},
       openedAt,
       outbox: [opened],
+      outboxPending: true,
     };
     try {
       await this.accounts.collection.insertOne(document as never);
@@ -303,6 +304,7 @@ function postingOperation(posting: Posting): mongo.AnyBulkWriteOperation<Account
       filter: { _id: posting.memberId, appliedEntryIds: { $nin: ids } },
       update: {
         ...(Object.keys(increments).length > 0 ? { $inc: increments } : {}),
+        ...(events.length > 0 ? { $set: OUTBOX_PENDING_SET } : {}),
         $push: { appliedEntryIds: { $each: ids }, ...(events.length > 0 ? { outbox: { $each: events } } : {}) },
       },
     },
