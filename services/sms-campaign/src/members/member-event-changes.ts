@@ -23,8 +23,10 @@ import type { MemberChange, MemberServiceCardState, PointsChange } from './membe
  */
 
 export function registeredChange(event: MemberRegistered): MemberChange {
+  const language = languageOf(event.preferredLanguage);
   return {
     kind: 'registered',
+    ...(language ? { language } : {}),
     phone: event.phone,
     name: event.name,
     channel: channelOf(event.channel),

@@ -48,6 +48,11 @@ describe('applyMemberChange', () => {
     });
   });
 
+  it('takes the language chosen at registration, and the default only when none was chosen', () => {
+    expect(profileOf('m1', project({ ...registered, language: 'en' })!, settings)?.language).toBe('en');
+    expect(profileOf('m1', project(registered)!, settings)?.language).toBe('zh-Hant');
+  });
+
   it('leaves fields it does not know absent, never undefined or null', () => {
     const member = project(registered, { kind: 'profile-updated', phone: '+85291234567', name: 'Dai Man', tags: [], at: at('2025-02-01T00:00:00Z') })!;
     const profile = profileOf('m1', member, settings)!;

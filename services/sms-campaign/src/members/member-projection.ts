@@ -63,6 +63,8 @@ export type MemberChange =
       /** The activity id or corporate code; empty when none. */
       readonly sourceRef: string;
       readonly registeredAt: Date;
+      /** The language chosen at registration; absent when none was (the default then). */
+      readonly language?: MemberLanguage;
     }
   | { readonly kind: 'card-issued'; readonly cardNumber: string; readonly at: Date }
   | { readonly kind: 'card-replaced'; readonly newCardNumber: string; readonly at: Date }
@@ -145,7 +147,7 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
         registered: true,
         name: profileKnown ? member.name : change.name,
         phone: profileKnown ? member.phone : change.phone,
-        language: member.language ?? settings.defaultLanguage,
+        language: member.language ?? change.language ?? settings.defaultLanguage,
         registeredAt: change.registeredAt,
         registrationChannel: change.channel,
         companyCode,
