@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MemberNotFoundError } from '../members/member.errors';
 import { MembersRepository } from '../members/members.repository';
-import { pageFrom, pageOf, PageQueryDto } from '../paging/page-query.dto';
+import { pageFrom, pageOf, PageQueryDto } from '@atrium/paging';
 import { AuditEntryResponse, AuditPageResponse } from './dto/audit-entry.response';
 
 /** Who changed what in a member's record, newest first, personal values masked. */

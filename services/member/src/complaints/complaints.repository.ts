@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { DocumentLocks } from '@atrium/document-locks';
-import type { PageRequest } from '../paging/page-query.dto';
+import type { PageRequest } from '@atrium/paging';
 import type { Complaint, ComplaintCategory, ComplaintKind, ComplaintStatus } from './complaint.entity';
 import { ComplaintNotFoundError } from './complaint.errors';
 import { COMPLAINT_MODEL, type ComplaintDocument } from './complaint.schema';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MemberNotFoundError } from '../members/member.errors';
 import { MembersRepository } from '../members/members.repository';
-import { pageFrom, type Page, type PageRequest } from '../paging/page-query.dto';
+import { pageFrom, type Page, type PageRequest } from '@atrium/paging';
 import type { StaffActor } from '../staff/staff-actor';
 import type { Complaint, ComplaintCategory, ComplaintChannel, ComplaintKind, ComplaintStatus } from './complaint.entity';
 import { ComplaintClosedError, ComplaintNotFoundError } from './complaint.errors';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../paging/page-query.dto';
+import { pageOf } from '@atrium/paging';
 import { LookupQueryDto } from './dto/lookup-query.dto';
 import { MemberLookupResponse, MemberSummaryResponse } from './dto/member-summary.response';
 import { LookupService } from './lookup.service';

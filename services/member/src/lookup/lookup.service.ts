@@ -4,7 +4,7 @@ import type { Member } from '../members/member.entity';
 import { MemberSettings } from '../members/member-settings';
 import { MembersRepository } from '../members/members.repository';
 import { normalizePhone } from '../members/phone-number';
-import { pageFrom, type Page, type PageRequest } from '../paging/page-query.dto';
+import { pageFrom, type Page, type PageRequest } from '@atrium/paging';
 import { nameSearchKey } from '../profile/name-search-key';
 import { LookupCriterionError, NameKeyEmptyError } from './lookup.errors';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../paging/page-query.dto';
+import { pageOf } from '@atrium/paging';
 import { Staff } from '../staff/staff-actor.decorator';
 import type { StaffActor } from '../staff/staff-actor';
 import { CompaniesService } from './companies.service';

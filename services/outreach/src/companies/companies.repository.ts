@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { PageRequest } from '../paging/page-query.dto';
+import type { PageRequest } from '@atrium/paging';
 import type { Company } from './company.entity';
 import { COMPANY_MODEL, type CompanyDocument } from './company.schema';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '../paging/page-query.dto';
-import { pageFrom } from '../paging/page-query.dto';
+import type { Page, PageRequest } from '@atrium/paging';
+import { pageFrom } from '@atrium/paging';
 import type { StaffActor } from '../staff/staff-actor';
 import { CompaniesRepository, type CompanyFilter } from './companies.repository';
 import type { Company } from './company.entity';

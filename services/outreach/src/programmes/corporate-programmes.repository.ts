@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { DocumentLocks } from '@atrium/document-locks';
 import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
-import type { PageRequest } from '../paging/page-query.dto';
+import type { PageRequest } from '@atrium/paging';
 import type { CorporateProgramme, ProgrammeStatus } from './corporate-programme.entity';
 import { ProgrammeCodeTakenError, ProgrammeNotFoundError } from './corporate-programme.errors';
 import { CORPORATE_PROGRAMME_MODEL, type CorporateProgrammeDocument } from './corporate-programme.schema';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CompaniesService } from '../companies/companies.service';
-import { pageFrom, type Page, type PageRequest } from '../paging/page-query.dto';
+import { pageFrom, type Page, type PageRequest } from '@atrium/paging';
 import type { StaffActor } from '../staff/staff-actor';
 import type { CorporateProgramme, ProgrammeStatus } from './corporate-programme.entity';
 import { ProgrammeCodeTakenError, ProgrammeNotFoundError } from './corporate-programme.errors';

@@ -102,7 +102,8 @@ function channelOf(channel: RegistrationChannel): Channel {
   }
 }
 
-function languageOf(language: PreferredLanguage): MemberLanguage | undefined {
+/** A preferred language from a member event as a language we write in; undefined when unspecified. */
+export function languageOf(language: PreferredLanguage): MemberLanguage | undefined {
   switch (language) {
     case PreferredLanguage.ZH_HANS:
       return 'zh-Hans';

@@ -1,4 +1,5 @@
-import { PreferredLanguage } from '@atrium/contracts';
+import type { PreferredLanguage } from '@atrium/contracts';
+import { languageOf } from '../members/member-event-changes';
 import type { MemberLanguage } from '../members/member-profile.entity';
 
 /**
@@ -9,19 +10,5 @@ import type { MemberLanguage } from '../members/member-profile.entity';
  * the projection may not hold the member yet, or hold only the default language.
  */
 export function welcomeLanguageOf(chosen: PreferredLanguage, projected: MemberLanguage | undefined, fallback: MemberLanguage): MemberLanguage {
-  return memberLanguageOf(chosen) ?? projected ?? fallback;
-}
-
-/** A preferred language from a member event as the language we write in; undefined when unspecified. */
-function memberLanguageOf(language: PreferredLanguage): MemberLanguage | undefined {
-  switch (language) {
-    case PreferredLanguage.ZH_HANS:
-      return 'zh-Hans';
-    case PreferredLanguage.ZH_HANT:
-      return 'zh-Hant';
-    case PreferredLanguage.EN:
-      return 'en';
-    case PreferredLanguage.UNSPECIFIED:
-      return undefined;
-  }
+  return languageOf(chosen) ?? projected ?? fallback;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '../../paging/page-query.dto';
+import { PageQueryDto } from '@atrium/paging';
 import { COMPLAINT_CATEGORIES, COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintKind, type ComplaintStatus } from '../complaint.entity';
 
 /** An instant with a time and a UTC offset: a bare date would be UTC midnight, not the centre's. */

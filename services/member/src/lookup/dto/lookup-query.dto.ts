@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../paging/page-query.dto';
+import { PageQueryDto } from '@atrium/paging';
 
 /** The desk's look-up: exactly one of phone, card or name. */
 export class LookupQueryDto extends PageQueryDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../paging/page-query.dto';
+import { PageQueryDto } from '@atrium/paging';
 
 export class CompanyQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only companies in this building (exactly as recorded)' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../paging/page-query.dto';
+import { PageQueryDto } from '@atrium/paging';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../corporate-programme.entity';
 
 export class ProgrammeQueryDto extends PageQueryDto {
