@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { OutboxRelay, type OutboxEntry } from '@atrium/messaging';
+import { OUTBOX_PENDING_SET, OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { ExpiryReminder } from './expiry-reminder.entity';
 import { EXPIRY_REMINDER_MODEL, type ExpiryReminderDocument } from './expiry-reminder.schema';
 
@@ -19,15 +19,15 @@ export class ExpiryRemindersRepository implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.reminders);
+    this.relay.watch(this.reminders, { marked: true });
   }
 
   /** Stores the reminder with its event unless one of its id exists; returns the run that made the stored one. */
   async insertIfAbsent(reminder: ExpiryReminder, event: OutboxEntry): Promise<string> {
     const { id, ...rest } = reminder;
     try {
-      await this.reminders.collection.insertOne({ _id: id, ...rest, outbox: [event] } as never);
-      this.relay.nudge();
+      await this.reminders.collection.insertOne({ _id: id, ...rest, outbox: [event], ...OUTBOX_PENDING_SET } as never);
+      this.relay.nudge({ collection: this.reminders.collection.name, ids: [id] });
       return reminder.runId;
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
