@@ -46,7 +46,7 @@ describe('inParallel', () => {
   });
 
   it('answers an empty list without calling', async () => {
-    const fn = jest.fn(async (n: number) => n);
+    const fn = jest.fn((n: number) => Promise.resolve(n));
     expect(await inParallel([], 4, fn)).toEqual([]);
     expect(fn).not.toHaveBeenCalled();
   });

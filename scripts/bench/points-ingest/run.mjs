@@ -26,16 +26,22 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { readInfraEnv } from '../lib/infra-env.mjs';
+import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
+import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
+import { FatalError, bounded, waitFor } from '../lib/waiting.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..', '..');
+/** The pids of the servers this bench accounts CPU to. */
+const infraPids = () => infraPidsUnder(ROOT, ['kafka', 'ferretdb', 'postgres', 'redis']);
 const require = createRequire(path.join(ROOT, 'package.json'));
 const { Kafka, Partitioners, logLevel } = require('kafkajs');
 const { MongoClient } = require('mongodb');
@@ -103,119 +109,18 @@ function fail(message) {
   process.exit(2);
 }
 
-/** process.env first, then .infra/env (as scripts/infra writes it); loopback only. */
+/** The servers' addresses (scripts/bench/lib/infra-env.mjs): loopback only. */
 function infraEnv() {
-  const file = path.join(ROOT, '.infra', 'env');
-  const fromFile = new Map();
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const trimmed = line.trim();
-      const eq = trimmed.indexOf('=');
-      if (trimmed && !trimmed.startsWith('#') && eq > 0) fromFile.set(trimmed.slice(0, eq), trimmed.slice(eq + 1));
-    }
-  }
-  const read = (name) => process.env[name]?.trim() || fromFile.get(name);
-  const env = { KAFKA_BROKERS: read('KAFKA_BROKERS'), MONGO_URL: read('MONGO_URL'), REDIS_URL: read('REDIS_URL') };
-  for (const [name, value] of Object.entries(env)) {
-    if (!value) fail(`${name} is not set and ${file} does not set it: run "bash scripts/infra up" first`);
-    const hosts = name === 'KAFKA_BROKERS' ? value.split(',').map((b) => b.trim().split(':')[0]) : [new URL(value).hostname];
-    if (!hosts.every((host) => host === '127.0.0.1' || host === 'localhost')) fail(`${name}=${value} is not on 127.0.0.1; this bench only talks to local servers`);
-  }
-  return env;
+  return readInfraEnv(ROOT, ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'], fail);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const now = () => performance.now();
 const seconds = (ms) => ms / 1000;
-const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
-const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-/** An error no amount of waiting repairs (the service exited): waitFor rethrows it at once. */
-class FatalError extends Error {}
-
-/** Polls `probe` until it returns something other than undefined; throws after `timeoutMs`. */
-async function waitFor(what, probe, timeoutMs, everyMs = 250) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      if (error instanceof FatalError) throw error;
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-/** Rejects when `promise` has not settled within `ms` (for calls without a timeout of their own). */
-function bounded(what, promise, ms = 60_000) {
-  let timer;
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms / 1000} s`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function log(message) {
-  process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // CPU accounting: which process spent the machine's two cores during a phase (from /proc).
-
-const CLK_TCK = 100;
-
-function readProcTable() {
-  const table = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
-      table.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
-    } catch {
-      // the process ended while we read
-    }
-  }
-  return table;
-}
-
-function treeTicks(table, rootPid) {
-  if (!rootPid || !table.has(rootPid)) return undefined;
-  const children = new Map();
-  for (const [pid, { ppid }] of table) (children.get(ppid) ?? children.set(ppid, []).get(ppid)).push(pid);
-  let ticks = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    ticks += table.get(pid)?.ticks ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return ticks;
-}
-
-function machineTicks() {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const values = cpu.trim().split(/\s+/).slice(1).map(Number);
-  const idle = values[3] + (values[4] ?? 0);
-  return { total: values.reduce((a, b) => a + b, 0), idle };
-}
-
-function infraPids() {
-  const pids = {};
-  for (const server of ['kafka', 'ferretdb', 'postgres', 'redis']) {
-    try {
-      pids[server] = Number(readFileSync(path.join(ROOT, '.infra', 'run', `${server}.pid`), 'utf8').trim());
-    } catch {
-      pids[server] = undefined;
-    }
-  }
-  return pids;
-}
 
 function cpuSnapshot(servicePid) {
   const table = readProcTable();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import type { AuditAction, AuditChange, AuditEntry } from './audit-entry.entity';
 
 /** A new audit entry for what `actor` did; `changes` are already masked (auditChange). */

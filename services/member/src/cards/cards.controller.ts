@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { CardChangeDto, CardFreezeDto } from './dto/card-action.dto';
 import { MemberCardsResponse } from './dto/card.response';
 import { CardsService } from './cards.service';

@@ -8,7 +8,7 @@ import { MemberEvents } from '../members/member-events';
 import { MemberSettings } from '../members/member-settings';
 import { MembersRepository } from '../members/members.repository';
 import { MAX_CARD_DRAWS } from '../members/members.service';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { freeze, replace, reportLost, unfreeze, type CardChange } from './card-lifecycle';
 import { cardNumberFor } from './card-number';
 import { CardSequenceRepository } from './card-sequence.repository';

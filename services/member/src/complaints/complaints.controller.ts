@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '@atrium/paging';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { periodOf } from './complaint-period';
 import { AssignComplaintDto } from './dto/assign-complaint.dto';
 import { ChangeComplaintStatusDto } from './dto/change-complaint-status.dto';

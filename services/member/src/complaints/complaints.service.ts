@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MemberNotFoundError } from '../members/member.errors';
 import { MembersRepository } from '../members/members.repository';
 import { pageFrom, type Page, type PageRequest } from '@atrium/paging';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import type { Complaint, ComplaintCategory, ComplaintChannel, ComplaintKind, ComplaintStatus } from './complaint.entity';
 import { ComplaintClosedError, ComplaintNotFoundError } from './complaint.errors';
 import { changeStatus } from './complaint-status';

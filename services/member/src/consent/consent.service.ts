@@ -7,7 +7,7 @@ import type { ConsentChannel, ConsentRecord, Member } from '../members/member.en
 import { MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository, type MemberChange, type MemberRecord } from '../members/members.repository';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { changesConsent, checkConsentInput } from './consent-rules';
 
 /** What the SMS service reports about a shopper's keyword reply (opt-out or opt-in). */

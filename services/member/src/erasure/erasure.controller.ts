@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } fr
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MemberResponse } from '../members/dto/member.response';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { EraseMemberDto } from './dto/erase-member.dto';
 import { ErasureService } from './erasure.service';
 

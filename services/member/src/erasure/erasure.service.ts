@@ -5,7 +5,7 @@ import type { Member } from '../members/member.entity';
 import { MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository } from '../members/members.repository';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { QualifyingSpendRepository } from '../tiers/qualifying-spend.repository';
 import { ErasureNotAllowedError } from './erasure.errors';
 import { ERASING_ROLES, erasedAuditEntry, erasedMember } from './erasure-rules';

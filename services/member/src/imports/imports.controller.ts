@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req 
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { MemberImportResponse } from './dto/member-import.response';
 import { ImportJob } from './import.job';
 import { ImportSettings } from './import-settings';

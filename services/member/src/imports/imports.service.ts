@@ -9,7 +9,7 @@ import { MemberEvents } from '../members/member-events';
 import { MemberSettings } from '../members/member-settings';
 import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { TierSettings } from '../tiers/tier-settings';
 import { parseCsv } from './csv';
 import { ImportSettings } from './import-settings';

@@ -7,7 +7,7 @@ import { auditChange } from '../audit/audit-masking';
 import { cardNumberFor } from '../cards/card-number';
 import { CardSequenceRepository } from '../cards/card-sequence.repository';
 import { CorporateCodesService } from '../corporate-codes/corporate-codes.service';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import type { TierChange } from '../tiers/tier.entity';
 import type { DeskRegistrationDto } from './dto/desk-registration.dto';
 import type { RegisterMemberDto } from './dto/register-member.dto';

@@ -5,7 +5,7 @@ import type { Member, MemberCard } from '../members/member.entity';
 import { MemberNotActiveError, MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository, type MemberChange } from '../members/members.repository';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { rankOf } from '../tiers/tier-rules';
 import { TierSettings } from '../tiers/tier-settings';
 import { TiersService } from '../tiers/tiers.service';

@@ -8,7 +8,7 @@ import { PROFILE_FIELDS, type Birthday, type Gender, type Language, type Member,
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository } from '../members/members.repository';
 import { normalizePhone } from '../members/phone-number';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { checkBirthday } from './birthday';
 import { BlankEntryError, BlankNameError, NothingToChangeError } from './profile.errors';
 

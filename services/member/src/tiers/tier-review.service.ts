@@ -4,7 +4,7 @@ import { LOGGER, type Logger } from '@atrium/observability';
 import { deterministicUuid } from '../jobs/deterministic-uuid';
 import { MemberNotActiveError } from '../members/member.errors';
 import { MembersRepository, type ReviewCandidate } from '../members/members.repository';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { startOfMonth, windowEndingAt, yearOf, type SpendWindow } from './spend-window';
 import type { ReviewCounts, ReviewOutcome, TierReviewRun } from './tier-review-run.entity';
 import { ReviewAsOfInFutureError } from './tier.errors';

@@ -6,7 +6,7 @@ import type { Member } from '../members/member.entity';
 import { MemberNotActiveError, MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository, type MemberChange } from '../members/members.repository';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { QualifyingSpendRepository } from './qualifying-spend.repository';
 import { rollingSpend, windowEndingAt, type SpendWindow } from './spend-window';
 import type { TierChange, TierChangeReason, TierDefinition, TierReview } from './tier.entity';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '@atrium/paging';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { CompaniesService } from './companies.service';
 import { CompanyQueryDto } from './dto/company-query.dto';
 import { CompanyPageResponse, CompanyResponse } from './dto/company.response';

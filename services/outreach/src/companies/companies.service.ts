@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@atrium/paging';
 import { pageFrom } from '@atrium/paging';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { CompaniesRepository, type CompanyFilter } from './companies.repository';
 import type { Company } from './company.entity';
 import { CompanyNotFoundError } from './company.errors';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patc
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '@atrium/paging';
 import { Staff } from '../staff/staff-actor.decorator';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import { CorporateProgrammesService } from './corporate-programmes.service';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { EditProgrammeDto } from './dto/edit-programme.dto';

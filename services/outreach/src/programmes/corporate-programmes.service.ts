@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CompaniesService } from '../companies/companies.service';
 import { pageFrom, type Page, type PageRequest } from '@atrium/paging';
-import type { StaffActor } from '../staff/staff-actor';
+import type { StaffActor } from '@atrium/staff-identity';
 import type { CorporateProgramme, ProgrammeStatus } from './corporate-programme.entity';
 import { ProgrammeCodeTakenError, ProgrammeNotFoundError } from './corporate-programme.errors';
 import { CorporateProgrammesRepository, type ProgrammeFilter } from './corporate-programmes.repository';

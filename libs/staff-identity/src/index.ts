@@ -1,0 +1,2 @@
+export * from './staff-actor';
+export * from './staff-parameters';

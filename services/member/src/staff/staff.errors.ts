@@ -1,9 +1,0 @@
-import { UnauthenticatedError } from '@atrium/errors';
-import { STAFF_HEADER } from './staff-actor';
-
-/** A change to member data arrived without the gateway's identity headers. */
-export class StaffUnknownError extends UnauthenticatedError {
-  constructor() {
-    super('member.staff-unknown', `The caller is not named: staff changes come through the gateway, which sets ${STAFF_HEADER}.`);
-  }
-}
