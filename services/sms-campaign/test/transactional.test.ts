@@ -1,16 +1,27 @@
-// Transactional messages from member events on the real Kafka: the sign-up code arrives in the
-// local Twilio endpoint's inbox at once and once per code; a new member is welcomed once.
+// Transactional messages from member and points events on the real Kafka: the sign-up code
+// arrives in the local Twilio endpoint's inbox at once and once per code; a new member is
+// welcomed once; a redemption is confirmed once, and points about to expire are announced once.
 import { randomInt, randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { MemberRegisteredSchema, RegistrationChannel, TOPICS, VerificationCodeIssuedSchema, VerificationPurpose } from '@atrium/contracts';
+import {
+  MemberRegisteredSchema,
+  PointsExpiringSoonSchema,
+  PointsRedeemedSchema,
+  RedemptionChannel,
+  RegistrationChannel,
+  RewardKind,
+  TOPICS,
+  VerificationCodeIssuedSchema,
+  VerificationPurpose,
+} from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
 import { infraEnv, waitFor } from '@atrium/testing';
 import { freePort, LocalTwilio, seedMembers, smsEnv, SmsServiceUnderTest, uniqueMobile } from './support/delivery-harness';
 
 describe('transactional messages', () => {
   const endpoint = new LocalTwilio();
-  const codec = new EventCodec([TOPICS.memberEvents]);
+  const codec = new EventCodec([TOPICS.memberEvents, TOPICS.pointsEvents]);
   let sms: SmsServiceUnderTest;
   let producer: Producer;
 
@@ -133,5 +144,70 @@ describe('transactional messages', () => {
     const messages = await endpoint.messagesTo(phone);
     expect(messages).toHaveLength(1);
     expect(messages[0].message.body).toMatch(/^【Atrium】欢迎成为会员/);
+  });
+
+  it('confirms a reservation once, with its code, what it took and when to collect it, in the member\'s language', async () => {
+    const [member] = await seedMembers(sms.profiles, 1, { language: 'en' });
+    const redemptionId = randomUUID();
+    const redeemed = {
+      redemptionId,
+      memberId: member.memberId,
+      code: 'K7M2-QX4P',
+      rewardId: randomUUID(),
+      rewardName: 'Umbrella',
+      rewardKind: RewardKind.GIFT,
+      quantity: 1,
+      points: 400n,
+      channel: RedemptionChannel.ONLINE_RESERVATION,
+      location: 'desk-l1',
+      redeemedAt: timestampFromDate(new Date()),
+      reservedUntil: timestampFromDate(new Date(Date.now() + 2 * 86_400_000)),
+      availableBalance: 1_200n,
+    };
+    // Published twice under two event ids (a relay that published twice after a crash).
+    const eventIds = [randomUUID(), randomUUID()];
+    await producer.send({
+      topic: TOPICS.pointsEvents.name,
+      acks: -1,
+      messages: eventIds.map((eventId) => ({
+        key: member.memberId,
+        value: codec.encode(TOPICS.pointsEvents, 'points.redeemed', PointsRedeemedSchema, redeemed, { eventId, key: member.memberId, occurredAt: new Date(), producer: 'points', traceId: eventId }),
+      })),
+    });
+
+    await processed(eventIds);
+    await waitFor('the confirmation to be delivered', async () => ((await sms.record(`tx:redeemed:${redemptionId}`))?.status === 'delivered' ? true : undefined));
+    const messages = await endpoint.messagesTo(member.phone);
+    expect(messages).toHaveLength(1);
+    expect(messages[0].message.body).toMatch(/^【Atrium】Redeemed 1 × Umbrella for 400 points, code K7M2-QX4P\. Collect it at the service desk by \d{4}-\d{2}-\d{2}\. 1200 points left\.$/);
+  });
+
+  it('tells a member once that points expire soon, and nothing about points that have expired already', async () => {
+    const [member, late] = await seedMembers(sms.profiles, 2, { language: 'zh-Hant' });
+    const expiring = (memberId: string, expiresAt: Date) => ({ memberId, points: 500n, expiryDate: '2026-12-31', expiresAt: timestampFromDate(expiresAt) });
+    const eventIds = [randomUUID(), randomUUID()];
+    await producer.send({
+      topic: TOPICS.pointsEvents.name,
+      acks: -1,
+      messages: [
+        { memberId: member.memberId, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+        { memberId: late.memberId, expiresAt: new Date(Date.now() - 60_000) },
+      ].map((reminder, index) => ({
+        key: reminder.memberId,
+        value: codec.encode(TOPICS.pointsEvents, 'points.expiring-soon', PointsExpiringSoonSchema, expiring(reminder.memberId, reminder.expiresAt), {
+          eventId: eventIds[index],
+          key: reminder.memberId,
+          occurredAt: new Date(),
+          producer: 'points',
+          traceId: eventIds[index],
+        }),
+      })),
+    });
+
+    await processed(eventIds);
+    await waitFor('the reminder to be delivered', async () => ((await sms.record(`tx:expiring:${member.memberId}:2026-12-31`))?.status === 'delivered' ? true : undefined));
+    expect((await endpoint.messagesTo(member.phone)).map((entry) => entry.message.body)).toEqual(['【Atrium】您有500積分將於2026-12-31後到期，請盡快使用。']);
+    expect(await sms.record(`tx:expiring:${late.memberId}:2026-12-31`)).toBeFalsy();
+    expect((await endpoint.countsFor([late.phone])).get(late.phone)).toBe(0);
   });
 });

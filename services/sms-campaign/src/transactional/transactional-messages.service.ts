@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import type { MemberRegistered, VerificationCodeIssued } from '@atrium/contracts';
+import type { MemberRegistered, PointsExpiringSoon, PointsRedeemed, VerificationCodeIssued } from '@atrium/contracts';
 import { InvalidInputError } from '@atrium/errors';
 import { MemberProfilesRepository } from '../members/member-profiles.repository';
 import { TransactionalDelivery } from '../delivery/transactional-delivery.service';
 import type { MemberLanguage } from '../members/member-profile.entity';
-import { languageOf, verificationCodeText, welcomeText } from './transactional-texts';
+import { localDateTime } from '../compliance/zoned-time';
+import { expiringSoonText, languageOf, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 import { welcomeLanguageOf } from './welcome-language';
 
 /** What transactional messages need from the configuration. */
@@ -14,24 +15,28 @@ export interface TransactionalSettings {
   readonly signature: string;
   /** SMS_DEFAULT_LANGUAGE: for a code whose event names no language we write in, and a welcome whose registration names none (nor the projection). */
   readonly defaultLanguage: MemberLanguage;
+  /** TZ_CENTRE: the days a reservation's collection date is written in. */
+  readonly timeZone: string;
 }
 
 export const TRANSACTIONAL_SETTINGS = Symbol('TRANSACTIONAL_SETTINGS');
 
 /**
- * A registration older than this gets no welcome: a new consumer group reads the member topic
- * from its oldest retained event, and members who joined long ago must not be welcomed now.
+ * A registration or redemption older than this gets no message: a new consumer group reads
+ * the topics from their oldest retained event, and what happened long ago must not be
+ * answered now.
  */
-const WELCOME_MAX_AGE_MS = 24 * 3_600_000;
+const ANSWER_MAX_AGE_MS = 24 * 3_600_000;
 
 /**
- * Transactional messages answering what a member did: the sign-up or sign-in code, the welcome.
- * Each is sent once per what it answers (the code's id, the member), however often its event
- * is delivered: the recipient id is that identity, and delivery records an id once.
+ * Transactional messages answering what a member did or must know: the sign-up or sign-in
+ * code, the welcome, a redemption's confirmation, points about to expire. Each is sent once per
+ * what it answers (the code's id, the member, the redemption, the member and expiry date),
+ * however often its event is delivered: the recipient id is that identity, and delivery
+ * records an id once.
  *
- * Not sent, and why: points earned (the member must want it, and the projection has no such
- * preference yet); redemption confirmation and points expiring soon (the points service
- * publishes no such events yet).
+ * Not sent, and why: points earned (the member must want it, and no service records such a
+ * preference yet).
  */
 @Injectable()
 export class TransactionalMessagesService {
@@ -62,7 +67,7 @@ export class TransactionalMessagesService {
    * Transactional: no consent needed, but never to an opted-out or erased member.
    */
   async sendWelcome(registered: MemberRegistered): Promise<void> {
-    if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > WELCOME_MAX_AGE_MS) return;
+    if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > ANSWER_MAX_AGE_MS) return;
     const member = await this.members.get(registered.memberId);
     const language = welcomeLanguageOf(registered.preferredLanguage, member?.language, this.settings.defaultLanguage);
     await this.delivery.send({
@@ -72,5 +77,49 @@ export class TransactionalMessagesService {
       language,
       body: welcomeText(this.settings.signature, language),
     });
+  }
+
+  /**
+   * The confirmation of a redemption or reservation: its code (quoted at the desk), what was
+   * taken and the balance left. To the member's number as the projection knows it; a member
+   * the projection does not know (yet), or erased, gets none.
+   */
+  async sendRedemptionConfirmation(redeemed: PointsRedeemed): Promise<void> {
+    if (!redeemed.redeemedAt || Date.now() - timestampDate(redeemed.redeemedAt).getTime() > ANSWER_MAX_AGE_MS) return;
+    const member = await this.members.get(redeemed.memberId);
+    if (!member || member.erased) return;
+    const body = redemptionText(
+      this.settings.signature,
+      {
+        code: redeemed.code,
+        rewardName: redeemed.rewardName,
+        quantity: redeemed.quantity,
+        points: Number(redeemed.points),
+        ...(redeemed.availableBalance === undefined ? {} : { availableAfter: Number(redeemed.availableBalance) }),
+        ...(redeemed.reservedUntil ? { collectBy: this.centreDay(timestampDate(redeemed.reservedUntil)) } : {}),
+      },
+      member.language,
+    );
+    await this.delivery.send({ recipientId: `tx:redeemed:${redeemed.redemptionId}`, memberId: member.memberId, phone: member.phone, language: member.language, body });
+  }
+
+  /** The reminder that points expire soon, once per member and expiry date; none once they have expired. */
+  async sendExpiringSoon(expiring: PointsExpiringSoon): Promise<void> {
+    if (!expiring.expiresAt || timestampDate(expiring.expiresAt).getTime() <= Date.now()) return;
+    const member = await this.members.get(expiring.memberId);
+    if (!member || member.erased) return;
+    await this.delivery.send({
+      recipientId: `tx:expiring:${expiring.memberId}:${expiring.expiryDate}`,
+      memberId: member.memberId,
+      phone: member.phone,
+      language: member.language,
+      body: expiringSoonText(this.settings.signature, Number(expiring.points), expiring.expiryDate, member.language),
+    });
+  }
+
+  /** The centre-local day of an instant, "2026-12-01". */
+  private centreDay(at: Date): string {
+    const local = localDateTime(at, this.settings.timeZone);
+    return `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
   }
 }

@@ -1,4 +1,4 @@
-import { languageOf, verificationCodeText, welcomeText } from './transactional-texts';
+import { expiringSoonText, languageOf, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 
 describe('verificationCodeText', () => {
   it('gives the code and its validity in the language asked for, signed', () => {
@@ -26,5 +26,29 @@ describe('languageOf', () => {
     expect(languageOf('en')).toBe('en');
     expect(languageOf('fr')).toBeUndefined();
     expect(languageOf('')).toBeUndefined();
+  });
+});
+
+describe('redemptionText', () => {
+  const desk = { code: 'K7M2-QX4P', rewardName: 'Umbrella', quantity: 2, points: 400, availableAfter: 1200 };
+
+  it('names the code, what was taken and the balance left, in each language', () => {
+    expect(redemptionText('【Atrium】', desk, 'en')).toBe('【Atrium】Redeemed 2 × Umbrella for 400 points, code K7M2-QX4P. 1200 points left.');
+    expect(redemptionText('【Atrium】', desk, 'zh-Hant')).toBe('【Atrium】您已用400積分兌換Umbrella×2，兌換碼K7M2-QX4P。積分餘額1200。');
+    expect(redemptionText('【Atrium】', desk, 'zh-Hans')).toBe('【Atrium】您已用400积分兑换Umbrella×2，兑换码K7M2-QX4P。积分余额1200。');
+  });
+
+  it('tells a reservation when to collect it, and leaves out a balance the event did not give', () => {
+    const reserved = { code: 'K7M2-QX4P', rewardName: '雨傘', quantity: 1, points: 200, collectBy: '2026-12-01' };
+    expect(redemptionText('【A】', reserved, 'en')).toBe('【A】Redeemed 1 × 雨傘 for 200 points, code K7M2-QX4P. Collect it at the service desk by 2026-12-01.');
+    expect(redemptionText('【A】', reserved, 'zh-Hant')).toBe('【A】您已用200積分兌換雨傘×1，兌換碼K7M2-QX4P。請於2026-12-01前到服務台領取。');
+  });
+});
+
+describe('expiringSoonText', () => {
+  it('gives the points and the last day, in each language', () => {
+    expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'en')).toBe('【Atrium】500 of your points expire after 2026-12-31. Use them before then.');
+    expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'zh-Hant')).toBe('【Atrium】您有500積分將於2026-12-31後到期，請盡快使用。');
+    expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'zh-Hans')).toBe('【Atrium】您有500积分将于2026-12-31后到期，请尽快使用。');
   });
 });

@@ -30,6 +30,43 @@ export function welcomeText(signature: string, language: MemberLanguage): string
   }
 }
 
+/** What a redemption confirmation tells: the slip's code, what was taken, and what is left. */
+export interface RedemptionFacts {
+  readonly code: string;
+  readonly rewardName: string;
+  readonly quantity: number;
+  readonly points: number;
+  /** The spendable points right after it; absent when the event did not say. */
+  readonly availableAfter?: number;
+  /** For an online reservation: the last centre-local day to collect it, "2026-12-31". */
+  readonly collectBy?: string;
+}
+
+/** "【Atrium】Redeemed 2 × Umbrella for 400 points, code K7M2-QX4P. 1,200 points left." */
+export function redemptionText(signature: string, facts: RedemptionFacts, language: MemberLanguage): string {
+  const left = facts.availableAfter;
+  switch (language) {
+    case 'zh-Hant':
+      return `${signature}您已用${facts.points}積分兌換${facts.rewardName}×${facts.quantity}，兌換碼${facts.code}。${facts.collectBy ? `請於${facts.collectBy}前到服務台領取。` : ''}${left === undefined ? '' : `積分餘額${left}。`}`;
+    case 'zh-Hans':
+      return `${signature}您已用${facts.points}积分兑换${facts.rewardName}×${facts.quantity}，兑换码${facts.code}。${facts.collectBy ? `请于${facts.collectBy}前到服务台领取。` : ''}${left === undefined ? '' : `积分余额${left}。`}`;
+    case 'en':
+      return `${signature}Redeemed ${facts.quantity} × ${facts.rewardName} for ${facts.points} points, code ${facts.code}.${facts.collectBy ? ` Collect it at the service desk by ${facts.collectBy}.` : ''}${left === undefined ? '' : ` ${left} points left.`}`;
+  }
+}
+
+/** "【Atrium】500 of your points expire after 2026-12-31. Use them before then." */
+export function expiringSoonText(signature: string, points: number, expiryDate: string, language: MemberLanguage): string {
+  switch (language) {
+    case 'zh-Hant':
+      return `${signature}您有${points}積分將於${expiryDate}後到期，請盡快使用。`;
+    case 'zh-Hans':
+      return `${signature}您有${points}积分将于${expiryDate}后到期，请尽快使用。`;
+    case 'en':
+      return `${signature}${points} of your points expire after ${expiryDate}. Use them before then.`;
+  }
+}
+
 /** A language tag from an event, or undefined when it is none we write in. */
 export function languageOf(tag: string): MemberLanguage | undefined {
   switch (tag) {

@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { TOPICS, type MemberRegistered, type VerificationCodeIssued } from '@atrium/contracts';
+import { TOPICS, type MemberRegistered, type PointsExpiringSoon, type PointsRedeemed, type VerificationCodeIssued } from '@atrium/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
 import { TransactionalMessagesService } from './transactional-messages.service';
 
-/** The member events that call for a transactional SMS. */
+/** The member and points events that call for a transactional SMS. */
 @Controller()
 export class TransactionalConsumer {
   constructor(private readonly messages: TransactionalMessagesService) {}
@@ -17,5 +17,15 @@ export class TransactionalConsumer {
   @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
   async onMemberRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
     await this.messages.sendWelcome(event.payload);
+  }
+
+  @ConsumeEvent(TOPICS.pointsEvents, 'points.redeemed')
+  async onPointsRedeemed(@Payload() event: ConsumedEvent<PointsRedeemed>): Promise<void> {
+    await this.messages.sendRedemptionConfirmation(event.payload);
+  }
+
+  @ConsumeEvent(TOPICS.pointsEvents, 'points.expiring-soon')
+  async onPointsExpiringSoon(@Payload() event: ConsumedEvent<PointsExpiringSoon>): Promise<void> {
+    await this.messages.sendExpiringSoon(event.payload);
   }
 }

@@ -5,11 +5,11 @@ import { MemberProjectionModule } from '../members/member-projection.module';
 import { TRANSACTIONAL_SETTINGS, TransactionalMessagesService, type TransactionalSettings } from './transactional-messages.service';
 import { TransactionalConsumer } from './transactional.consumer';
 
-/** Transactional SMS on member events (sign-up code, welcome), through delivery's queue. */
+/** Transactional SMS on member and points events (sign-up code, welcome, redemption, expiring points), through delivery's queue. */
 @Module({})
 export class TransactionalModule {
   static register(config: SmsCampaignConfig): DynamicModule {
-    const settings: TransactionalSettings = { signature: config.SMS_CENTRE_SIGNATURE, defaultLanguage: config.SMS_DEFAULT_LANGUAGE };
+    const settings: TransactionalSettings = { signature: config.SMS_CENTRE_SIGNATURE, defaultLanguage: config.SMS_DEFAULT_LANGUAGE, timeZone: config.TZ_CENTRE };
     return {
       module: TransactionalModule,
       imports: [DeliveryModule.register(config), MemberProjectionModule.register(config)],
