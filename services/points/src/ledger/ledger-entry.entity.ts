@@ -155,8 +155,7 @@ export function redemptionCancelEntryId(redemptionId: string): string {
 /**
  * The entry that moves a sale's points from pending to available once its return window is
  * over: one per sale, whichever run (or re-run) of the daily settlement writes it. The
- * purchase feed looks for it to tell a refund of matured points (purchase-ingest.service.ts
- * `maturedEntryId`, which must give the same id).
+ * purchase feed looks for it to tell a refund of matured points.
  */
 export function maturityEntryId(saleEntryId: string): string {
   return `mature:${saleEntryId}`;

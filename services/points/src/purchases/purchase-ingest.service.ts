@@ -8,7 +8,7 @@ import type { EarningRuleSet } from '../earning/earning-rule-set.entity';
 import { EarningRulesService } from '../earning/earning-rules.service';
 import { factorsOf } from '../earning/earning-factors';
 import { localDayKey } from '../earning/local-time';
-import { earnEntryId, refundEntryId, type LedgerEntry } from '../ledger/ledger-entry.entity';
+import { earnEntryId, maturityEntryId, refundEntryId, type LedgerEntry } from '../ledger/ledger-entry.entity';
 import { ledgerEventOf } from '../ledger/ledger-events';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -77,7 +77,7 @@ export class PurchaseIngestService {
     const state = await this.readState(refunds, (refund) => [
       earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber),
       refundEntryId(refund.payload.tenantId, refund.payload.refundNumber),
-      maturedEntryId(earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber)),
+      maturityEntryId(earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber)),
     ]);
     const earlierRefunds = new Map<string, LedgerEntry[]>();
     for (const refund of refunds) {
@@ -229,7 +229,7 @@ export class PurchaseIngestService {
       refundedAmountMinor: refundedAmount,
       reversedPoints,
       refundAmountMinor: amount,
-      matured: state.existing.has(maturedEntryId(sale.id)),
+      matured: state.existing.has(maturityEntryId(sale.id)),
       available: state.available.get(member.memberId) ?? 0,
       policy: this.settings.refundPolicy,
     });
@@ -315,10 +315,6 @@ export class PurchaseIngestService {
   }
 }
 
-/** The id of the entry that moves a sale's points from pending to available (settlement, part 2). */
-export function maturedEntryId(saleEntryId: string): string {
-  return `mature:${saleEntryId}`;
-}
 
 function timestampDate(timestamp: { seconds: bigint; nanos: number } | undefined): Date {
   if (!timestamp) return new Date(Number.NaN);

@@ -1,7 +1,5 @@
 import type { LedgerCause, LedgerEntry } from '../ledger/ledger-entry.entity';
 import { parseExpiryPolicy } from '../expiry/expiry-policy';
-import { maturityEntryId } from '../ledger/ledger-entry.entity';
-import { maturedEntryId } from '../purchases/purchase-ingest.service';
 import { planDailySettlement, type DailyPlanInput } from './daily-settlement-plan';
 
 const MEMBER = '6f1c1e5e-58a4-4bd8-9a0e-2b9b9c0a1d11';
@@ -39,10 +37,6 @@ function settled(entries: LedgerEntry[], plan: ReturnType<typeof planDailySettle
 }
 
 describe('settling a member for a day', () => {
-  it('names a sale\'s maturity as the purchase feed looks it up (a refund of matured points)', () => {
-    expect(maturityEntryId('earn:t1:R1')).toBe(maturedEntryId('earn:t1:R1'));
-  });
-
   it('matures sales whose return window ended by the day\'s end, net of refunds, once', () => {
     const entries = [
       sale('R1', '2026-11-19T10:00:00+08:00', 100), // window ends 26 Nov 10:00: matures
