@@ -1,17 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job, type Queue } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { LOGGER, type Logger } from '@atrium/observability';
 import { percentOf, type DailyRun } from './daily-run.entity';
 import {
   DAILY_SETTLEMENT_JOB,
   DAILY_SETTLEMENT_JOB_OPTIONS,
-  MAX_STALLED,
   SCHEDULED_DAILY_SETTLEMENT_JOB,
   SETTLEMENT_QUEUE,
   type DailySettlementJobData,
 } from './daily-settlement.queue';
 import { DailySettlementService } from './daily-settlement.service';
 import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
+import { startSettlementWorker } from './settlement-worker';
 
 /**
  * The daily settlement as a BullMQ job: started by finance or a supervisor
@@ -36,16 +36,14 @@ export class DailySettlementJob implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker<DailySettlementJobData>(this.queue.name, (job) => this.process(job), {
-      connection: this.queue.opts.connection,
-      prefix: this.queue.opts.prefix,
-      concurrency: 1,
-      lockDuration: this.settings.jobLockMs,
-      stalledInterval: this.settings.jobLockMs,
-      maxStalledCount: MAX_STALLED,
+    this.worker = startSettlementWorker({
+      queue: this.queue,
+      lockMs: this.settings.jobLockMs,
+      log: this.log,
+      what: 'daily settlement',
+      process: (job) => this.process(job),
+      failRun: (runId, reason) => this.settlement.fail(runId, reason),
     });
-    this.worker.on('error', (error) => this.log.warn({ err: error }, 'settlement worker error'));
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
     await this.queue.upsertJobScheduler(
       SCHEDULED_DAILY_SETTLEMENT_JOB,
       { pattern: this.settings.dailyCron, tz: this.settings.timeZone },
@@ -71,12 +69,6 @@ export class DailySettlementJob implements OnApplicationBootstrap, OnApplication
     await this.settlement.run(runId, ({ processed, total, counts }) =>
       job.updateProgress({ percent: percentOf(processed, total), processed, total, entriesRead: counts.entriesRead }),
     );
-  }
-
-  private async onFailed(job: Job<DailySettlementJobData> | undefined, error: Error): Promise<void> {
-    if (!job?.data.runId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    this.log.error({ err: error, runId: job.data.runId }, 'daily settlement failed at its last attempt');
-    await this.settlement.fail(job.data.runId, error.message);
   }
 }
 

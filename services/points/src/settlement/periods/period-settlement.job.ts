@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job, type Queue } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { LOGGER, type Logger } from '@atrium/observability';
-import { DAILY_SETTLEMENT_JOB_OPTIONS, MAX_STALLED } from '../daily-settlement.queue';
+import { DAILY_SETTLEMENT_JOB_OPTIONS } from '../daily-settlement.queue';
+import { startSettlementWorker } from '../settlement-worker';
 import type { PeriodRun } from './period-run.entity';
 import { PeriodSettlementService } from './period-settlement.service';
 import { PERIOD_SETTLEMENT_SETTINGS, type PeriodSettlementSettings } from './period-settlement-settings';
@@ -36,16 +37,14 @@ export class PeriodSettlementJob implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker<PeriodSettlementJobData>(this.queue.name, (job) => this.process(job), {
-      connection: this.queue.opts.connection,
-      prefix: this.queue.opts.prefix,
-      concurrency: 1,
-      lockDuration: this.settings.jobLockMs,
-      stalledInterval: this.settings.jobLockMs,
-      maxStalledCount: MAX_STALLED,
+    this.worker = startSettlementWorker({
+      queue: this.queue,
+      lockMs: this.settings.jobLockMs,
+      log: this.log,
+      what: 'period settlement',
+      process: (job) => this.process(job),
+      failRun: (runId, reason) => this.settlement.fail(runId, reason),
     });
-    this.worker.on('error', (error) => this.log.warn({ err: error }, 'period settlement worker error'));
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
     await this.queue.upsertJobScheduler(SCHEDULED_PERIOD_SETTLEMENT_JOB, { pattern: this.settings.cron, tz: this.settings.timeZone }, { name: SCHEDULED_PERIOD_SETTLEMENT_JOB, opts: DAILY_SETTLEMENT_JOB_OPTIONS });
     for (const run of await this.settlement.unfinished()) await this.enqueue(run);
   }
@@ -63,11 +62,5 @@ export class PeriodSettlementJob implements OnApplicationBootstrap, OnApplicatio
     const runId = job.name === SCHEDULED_PERIOD_SETTLEMENT_JOB ? (await this.settlement.scheduled())?.id : job.data.runId;
     if (!runId) return;
     await this.settlement.run(runId, (processed, total) => job.updateProgress({ processed, total }));
-  }
-
-  private async onFailed(job: Job<PeriodSettlementJobData> | undefined, error: Error): Promise<void> {
-    if (!job?.data.runId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    this.log.error({ err: error, runId: job.data.runId }, 'period settlement failed at its last attempt');
-    await this.settlement.fail(job.data.runId, error.message);
   }
 }
