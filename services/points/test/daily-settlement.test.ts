@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DocumentLocks } from '@atrium/document-locks';
 import { Kafka, logLevel } from 'kafkajs';
 import { SettlementKind, TOPICS, type PointsExpired, type PointsExpiringSoon, type SettlementCompleted } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
 import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
-import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
+import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
 
 interface Balances {
@@ -41,6 +44,7 @@ describe('the daily settlement', () => {
   let feed: Feed;
   let members: TestMember[];
   let recorder: TopicRecorder;
+  let redis: Redis;
   const api = new PointsApi(`http://127.0.0.1:${port}`);
   const codec = new EventCodec([TOPICS.pointsEvents]);
   const balances = async (memberId: string) => (await api.call<Balances>('GET', `/accounts/${memberId}`)).body;
@@ -67,6 +71,7 @@ describe('the daily settlement', () => {
     env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400' });
     points = await startServiceProcess('points', port, env);
     recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-settlement', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
+    redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
     await api.putTenant(tenant, 'open');
     members = await feed.registerMembers(2);
     await waitFor('the members\' accounts with cards', async () => {
@@ -79,6 +84,7 @@ describe('the daily settlement', () => {
     await points?.stop();
     await feed?.stop();
     await recorder?.stop();
+    redis?.disconnect();
     for (const name of [`points-settlement.${env.MONGO_DATABASE}`, `points-reservations.${env.MONGO_DATABASE}`]) {
       const queue = new Queue(name, { connection: { url: infraEnv().redisUrl }, prefix: 'atrium-points' });
       await queue.obliterate({ force: true });
@@ -186,6 +192,37 @@ describe('the daily settlement', () => {
       [SettlementKind.DAILY, day, 0, 120, 1, 0],
       [SettlementKind.DAILY, day, 0, 0, 0, 0],
     ]);
+  }, 180_000);
+
+  it('takes refunds racing the run that matures their sales from where the points are when each is decided', async () => {
+    const [racer] = await feed.registerMembers(1);
+    await waitFor('the racer\'s account with its card', async () => ((await api.account(racer.memberId))?.cardNumbers.length === 1 ? true : undefined), 120_000, 250);
+    const yesterday = dayBefore(centreDay(new Date()));
+    const day = yesterday.endsWith('-12-31') ? dayBefore(yesterday) : yesterday;
+    // 100 points each, a month ago: past the return window, so the run matures them.
+    const sales = 100;
+    const occurredAt = new Date(Date.now() - 30 * 86_400_000);
+    const receipt = (index: number) => `RACE-${run}-${index}`;
+    await feed.send(Array.from({ length: sales }, (_, index) => feed.saleMessage({ receiptNumber: receipt(index), occurredAt, amountMinor: 10_000, tenantId: tenant, cardNumber: racer.cardNumber })));
+    await waitFor('the racer\'s points', async () => ((await balances(racer.memberId)).pending === sales * 100 ? true : undefined), 60_000, 250);
+
+    // The run waits for the account while the feed reads a batch of refunds of 40 points each;
+    // then the account is let go while the feed is still deciding them. A refund decided before
+    // the run matured its sale, and written after, would be taken from pending, where the points
+    // no longer are; decided under the account's lock, each refund sees the run's entries or the
+    // run sees the refund's.
+    let raced: Answer<DailyRunView & Problem> | undefined;
+    await new DocumentLocks(redis, 'points').withLocks('accounts', [racer.memberId], async () => {
+      raced = await startRun(day);
+      await waitFor('the run to start', async () => ((await api.call<DailyRunView>('GET', `/settlement/daily-runs/${raced!.body.id}`)).body.status === 'running' ? true : undefined), 30_000, 50);
+      await feed.send(Array.from({ length: sales }, (_, index) => feed.refundMessage({ refundNumber: `${receipt(index)}r`, receiptNumber: receipt(index), tenantId: tenant, cardNumber: racer.cardNumber, amountMinor: 4_000 })));
+      // Long enough for the feed to fetch the batch, far shorter than deciding it takes.
+      await sleep(300);
+    });
+    expect(await settledRun(api, raced!)).toMatchObject({ status: 'completed' });
+    await waitFor('the refunds', async () => ((await balances(racer.memberId)).lifetimeEarned === sales * 60 ? true : undefined), 60_000, 250);
+    expect(await balances(racer.memberId)).toMatchObject({ available: sales * 60, pending: 0, lifetimeEarned: sales * 60 });
+    expect(await api.ledgerMismatches(racer.memberId)).toEqual([]);
   }, 180_000);
 
   it('refuses a day that has not ended, a day that is not one, and callers who are not finance, writing nothing', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PurchaseRecorded, PurchaseRefunded } from '@atrium/contracts';
 import { DomainError } from '@atrium/errors';
 import { OutboxEntryFactory, type ConsumedEvent } from '@atrium/messaging';
-import { AccountsRepository, type AccountForPosting, type Posting, type PostingItem } from '../accounts/accounts.repository';
+import { AccountsRepository, type AccountForPosting, type Posting, type PostingDecision, type PostingItem } from '../accounts/accounts.repository';
 import { computeEarning, selectRuleSet, type Earning } from '../earning/earning-calculator';
 import type { EarningRuleSet } from '../earning/earning-rule-set.entity';
 import { EarningRulesService } from '../earning/earning-rules.service';
@@ -33,8 +33,6 @@ interface BatchState {
   readonly rejections: RejectedPurchase[];
   /** Points earned per member and centre-local day within this batch, for the daily cap. */
   readonly earnedInBatch: Map<string, number>;
-  /** Available points per member as this batch changes them, for refund policies. */
-  readonly available: Map<string, number>;
   /** Entries in their accounts already whose `applied` mark a crash kept from being written. */
   readonly confirmOnly: string[];
   /** Entry ids this batch has dealt with: a till can send the same sale twice in one batch. */
@@ -42,9 +40,10 @@ interface BatchState {
 }
 
 /**
- * Turns tenants' sales and refunds into ledger entries, exactly once, a batch at a time:
- * one read of the accounts, tenants and existing entries, one bulk insert of new entries, one
- * bulk update of the accounts. An entry's id comes from its cause, so a redelivered sale finds
+ * Turns tenants' sales and refunds into ledger entries, exactly once. Sales go a batch at a
+ * time: one read of the accounts, tenants and existing entries, one bulk insert of new entries,
+ * one bulk update of the accounts; new refunds, much rarer, one at a time under their
+ * account's lock (recordRefunds). An entry's id comes from its cause, so a redelivered sale finds
  * its entry and is not priced again; an account's update carries the ids of the entries it
  * applies and refuses any it already holds (see AccountsRepository.post), so a crash anywhere
  * in between is repaired by the redelivery. Rejections are recorded for staff, never retried.
@@ -73,19 +72,35 @@ export class PurchaseIngestService {
     return state.rejections;
   }
 
+  /**
+   * Records a batch of refunds. A redelivered refund posts the entry it made before; a new one
+   * is decided under its account's lock (reverseUnderLock), because what it takes back depends
+   * on whether the daily settlement has matured the sale, and that run changes the balances
+   * under the same lock: decided before the lock, a sale matured in between would have its
+   * refund taken from pending while its points sat in available.
+   */
   async recordRefunds(refunds: readonly RefundEvent[], now = new Date()): Promise<void> {
-    const state = await this.readState(refunds, (refund) => [
-      earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber),
-      refundEntryId(refund.payload.tenantId, refund.payload.refundNumber),
-      maturityEntryId(earnEntryId(refund.payload.tenantId, refund.payload.receiptNumber)),
-    ]);
-    const earlierRefunds = new Map<string, LedgerEntry[]>();
+    const state = await this.readState(refunds, (refund) => [refundEntryId(refund.payload.tenantId, refund.payload.refundNumber)]);
+    const toDecide: { refund: RefundEvent; memberId: string }[] = [];
     for (const refund of refunds) {
-      const { tenantId, receiptNumber } = refund.payload;
-      const saleId = earnEntryId(tenantId, receiptNumber);
-      if (!earlierRefunds.has(saleId)) earlierRefunds.set(saleId, await this.ledger.refundsOf(tenantId, receiptNumber));
-      const rejection = this.reverse(refund, state, earlierRefunds.get(saleId)!);
-      if (rejection) state.rejections.push(rejectionOf(refund, receiptNumber, rejection, now));
+      const { payload } = refund;
+      const id = refundEntryId(payload.tenantId, payload.refundNumber);
+      if (state.handled.has(id)) continue;
+      state.handled.add(id);
+      const account = this.memberOf(payload, state);
+      const existing = state.existing.get(id);
+      if (existing) {
+        if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
+        continue;
+      }
+      const problem = this.commonChecks(payload, account, state, now);
+      if (problem) state.rejections.push(rejectionOf(refund, payload.receiptNumber, problem, now));
+      else toDecide.push({ refund, memberId: account!.memberId });
+    }
+    // One at a time: two refunds of one sale in a batch each see the entries of the one before.
+    for (const { refund, memberId } of toDecide) {
+      const rejection = await this.reverseUnderLock(refund, memberId);
+      if (rejection) state.rejections.push(rejectionOf(refund, refund.payload.receiptNumber, rejection, now));
     }
     await this.write(state);
   }
@@ -106,7 +121,6 @@ export class PurchaseIngestService {
       fresh: [],
       rejections: [],
       earnedInBatch: new Map(),
-      available: new Map(accounts.map((account) => [account.memberId, account.available])),
       confirmOnly: [],
       handled: new Set(),
     };
@@ -198,64 +212,72 @@ export class PurchaseIngestService {
     );
   }
 
-  private reverse(refund: RefundEvent, state: BatchState, earlier: LedgerEntry[]): Rejection | undefined {
-    const { payload } = refund;
-    const id = refundEntryId(payload.tenantId, payload.refundNumber);
-    if (state.handled.has(id)) return undefined;
-    state.handled.add(id);
-    const account = this.memberOf(payload, state);
-    const existing = state.existing.get(id);
-    if (existing) {
-      if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
-      return undefined;
-    }
-    const problem = this.commonChecks(payload, account, state, new Date());
-    if (problem) return problem;
-    const member = account!;
-    const sale = state.existing.get(earnEntryId(payload.tenantId, payload.receiptNumber)) ?? state.fresh.find((e) => e.id === earnEntryId(payload.tenantId, payload.receiptNumber));
-    if (!sale || (sale.cause.type !== 'purchase' && sale.cause.type !== 'receipt') || sale.memberId !== member.memberId) {
-      return { code: 'refund.sale-unknown', reason: `no sale ${payload.receiptNumber} of tenant ${payload.tenantId} for this member` };
-    }
-    if (payload.currency !== sale.cause.currency) return { code: 'refund.currency-mismatch', reason: `the sale was in ${sale.cause.currency}` };
-    const refundedAmount = earlier.reduce((sum, e) => sum + (e.cause.type === 'refund' ? e.cause.amountMinor : 0), 0);
-    const reversedPoints = earlier.reduce((sum, e) => sum - (e.deltas.lifetimeEarned ?? 0), 0);
-    const amount = Number(payload.amountMinor);
-    if (refundedAmount + amount > sale.cause.amountMinor) {
-      return { code: 'refund.amount-exceeds-sale', reason: `refunds would total ${refundedAmount + amount}, more than the sale's ${sale.cause.amountMinor}` };
-    }
-    const reversal = reverseForRefund({
-      earnedPoints: sale.deltas.lifetimeEarned ?? 0,
-      saleAmountMinor: sale.cause.amountMinor,
-      refundedAmountMinor: refundedAmount,
-      reversedPoints,
-      refundAmountMinor: amount,
-      matured: state.existing.has(maturityEntryId(sale.id)),
-      available: state.available.get(member.memberId) ?? 0,
-      policy: this.settings.refundPolicy,
+  /**
+   * Decides and posts one new refund holding its account's lock from the read of the sale, its
+   * maturity and its earlier refunds to the posting; then marks the entry applied, as write() does.
+   */
+  private async reverseUnderLock(refund: RefundEvent, memberId: string): Promise<Rejection | undefined> {
+    const { result: rejection, posted } = await this.accounts.postDecided(memberId, async (account): Promise<PostingDecision<Rejection | undefined>> => {
+      const { payload } = refund;
+      const id = refundEntryId(payload.tenantId, payload.refundNumber);
+      const saleId = earnEntryId(payload.tenantId, payload.receiptNumber);
+      const [found, earlier] = await Promise.all([this.ledger.findByIds([id, saleId, maturityEntryId(saleId)]), this.ledger.refundsOf(payload.tenantId, payload.receiptNumber)]);
+      const before = found.get(id);
+      // A delivery that stopped between the ledger and the account: its entry is posted, never decided again.
+      if (before) return { result: undefined, ...(before.applied ? {} : { item: this.itemOf(before) }) };
+      const sale = found.get(saleId);
+      if (!sale || (sale.cause.type !== 'purchase' && sale.cause.type !== 'receipt') || sale.memberId !== memberId) {
+        return { result: { code: 'refund.sale-unknown', reason: `no sale ${payload.receiptNumber} of tenant ${payload.tenantId} for this member` } };
+      }
+      if (payload.currency !== sale.cause.currency) return { result: { code: 'refund.currency-mismatch', reason: `the sale was in ${sale.cause.currency}` } };
+      const refundedAmount = earlier.reduce((sum, e) => sum + (e.cause.type === 'refund' ? e.cause.amountMinor : 0), 0);
+      const reversedPoints = earlier.reduce((sum, e) => sum - (e.deltas.lifetimeEarned ?? 0), 0);
+      const amount = Number(payload.amountMinor);
+      if (refundedAmount + amount > sale.cause.amountMinor) {
+        return { result: { code: 'refund.amount-exceeds-sale', reason: `refunds would total ${refundedAmount + amount}, more than the sale's ${sale.cause.amountMinor}` } };
+      }
+      const reversal = reverseForRefund({
+        earnedPoints: sale.deltas.lifetimeEarned ?? 0,
+        saleAmountMinor: sale.cause.amountMinor,
+        refundedAmountMinor: refundedAmount,
+        reversedPoints,
+        refundAmountMinor: amount,
+        matured: found.has(maturityEntryId(saleId)),
+        available: account.available,
+        policy: this.settings.refundPolicy,
+      });
+      const entry: LedgerEntry = {
+        id,
+        memberId,
+        kind: 'refund',
+        deltas: reversal.deltas,
+        cause: {
+          type: 'refund',
+          tenantId: payload.tenantId,
+          receiptNumber: payload.receiptNumber,
+          refundNumber: payload.refundNumber,
+          amountMinor: amount,
+          currency: payload.currency,
+          sourceEventId: refund.eventId,
+        },
+        occurredAt: timestampDate(payload.occurredAt),
+        recordedAt: new Date(),
+        ...(reversal.flag ? { flag: reversal.flag } : {}),
+      };
+      // Every writer of this id holds the account's lock: a clash is a bug to retry, never to post twice.
+      if (!(await this.ledger.insertOne(entry))) throw new Error(`entry ${id} appeared while account ${memberId} was locked`);
+      return { result: undefined, item: this.itemOf(entry) };
     });
-    const entry: LedgerEntry = {
-      id,
-      memberId: member.memberId,
-      kind: 'refund',
-      deltas: reversal.deltas,
-      cause: {
-        type: 'refund',
-        tenantId: payload.tenantId,
-        receiptNumber: payload.receiptNumber,
-        refundNumber: payload.refundNumber,
-        amountMinor: amount,
-        currency: payload.currency,
-        sourceEventId: refund.eventId,
-      },
-      occurredAt: timestampDate(payload.occurredAt),
-      recordedAt: new Date(),
-      ...(reversal.flag ? { flag: reversal.flag } : {}),
-    };
-    earlier.push(entry);
-    state.available.set(member.memberId, (state.available.get(member.memberId) ?? 0) + (reversal.deltas.available ?? 0));
-    state.fresh.push(entry);
-    this.post(state, member, entry, undefined);
-    return undefined;
+    if (posted) {
+      await this.ledger.markApplied([posted.entry.id]);
+      await this.accounts.forgetConfirmed([{ memberId, items: [posted] }]);
+    }
+    return rejection;
+  }
+
+  private itemOf(entry: LedgerEntry): PostingItem {
+    const event = ledgerEventOf(this.outbox, entry);
+    return { entry, ...(event ? { event } : {}) };
   }
 
   private commonChecks(
@@ -291,8 +313,7 @@ export class PurchaseIngestService {
       return;
     }
     const items = state.postings.get(account.memberId) ?? [];
-    const event = ledgerEventOf(this.outbox, entry);
-    items.push({ entry, ...(event ? { event } : {}), ...(earnedOn ? { earnedOn } : {}) });
+    items.push({ ...this.itemOf(entry), ...(earnedOn ? { earnedOn } : {}) });
     state.postings.set(account.memberId, items);
   }
 
