@@ -1,24 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { repoRoot } from './repo-root';
 
 const INFRA_VARS = ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'] as const;
 const TWILIO_VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE_URL'] as const;
 
 // A cold first run builds FerretDB and downloads the Kafka jars: minutes, not seconds.
 const UP_TIMEOUT_MS = 20 * 60 * 1000;
-
-/** The repository root: the nearest folder above this file that has scripts/infra. */
-function repoRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (existsSync(path.join(dir, 'scripts', 'infra'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`scripts/infra not found in any folder above ${__dirname}`);
-    dir = parent;
-  }
-}
 
 const isSet = (name: string): boolean => (process.env[name]?.trim() ?? '') !== '';
 

@@ -4,3 +4,4 @@ export * from './infra-env';
 export * from './service-process';
 export * from './test-locks.module';
 export * from './consumer-groups';
+export * from './infra-restart';

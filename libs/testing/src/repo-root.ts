@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root: the nearest folder above this file that has scripts/infra. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (existsSync(path.join(dir, 'scripts', 'infra'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`scripts/infra not found in any folder above ${__dirname}`);
+    dir = parent;
+  }
+}
