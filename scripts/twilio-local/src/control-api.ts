@@ -126,6 +126,7 @@ function messageFilter(params: URLSearchParams): MessageFilter {
   const from = params.get('from');
   const status = params.get('status');
   const direction = params.get('direction');
+  const since = params.get('since');
   if (to !== null) filter.to = to;
   if (from !== null) filter.from = from;
   if (status !== null) {
@@ -137,6 +138,11 @@ function messageFilter(params: URLSearchParams): MessageFilter {
     const known = DIRECTIONS.find((d) => d === direction);
     if (known === undefined) throw new ControlInputError('direction', `'direction' must be one of ${DIRECTIONS.join(', ')}`);
     filter.direction = known;
+  }
+  if (since !== null) {
+    const at = new Date(since);
+    if (Number.isNaN(at.getTime())) throw new ControlInputError('since', "'since' must be an ISO-8601 time (messages created at or after it)");
+    filter.createdSince = at;
   }
   return filter;
 }

@@ -11,6 +11,8 @@ export interface MessageFilter {
   from?: string;
   status?: MessageStatus;
   direction?: MessageDirection;
+  /** Only messages created at or after this instant (creation times are whole seconds, as Twilio's). */
+  createdSince?: Date;
   /** Include messages deleted through the API (they stay in the inbox). Default true. */
   includeDeleted?: boolean;
 }
@@ -75,6 +77,7 @@ export class MessageStore {
       if (filter.from !== undefined && m.from !== filter.from) continue;
       if (filter.status !== undefined && m.status !== filter.status) continue;
       if (filter.direction !== undefined && m.direction !== filter.direction) continue;
+      if (filter.createdSince !== undefined && Date.parse(m.date_created ?? '') < Math.floor(filter.createdSince.getTime() / 1000) * 1000) continue;
       if (filter.includeDeleted === false && record.deleted) continue;
       out.push(record);
     }

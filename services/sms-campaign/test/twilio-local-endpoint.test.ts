@@ -171,6 +171,17 @@ describe('local Twilio-compatible endpoint through the twilio SDK', () => {
     expect(listed.map((m) => m.sid)).toEqual([created.sid]);
   });
 
+  it('filters its record by creation time with since, and refuses a since that is not a time', async () => {
+    const to = shopperNumber();
+    const created = await client.messages.create({ to, from: SENDER, body: 'Since filter' });
+    const createdAt = new Date(created.dateCreated);
+    expect((await inbox({ to, since: new Date(createdAt.getTime() - 60_000).toISOString() })).map((entry) => entry.message.sid)).toEqual([created.sid]);
+    expect(await inbox({ to, since: new Date(createdAt.getTime() + 60_000).toISOString() })).toEqual([]);
+    const refused = await fetch(`${env.apiBaseUrl}/_local/messages?since=yesterday`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('since');
+  });
+
   it("rejects a request without 'To' with Twilio's 21604, and records nothing", async () => {
     const sender = shopperNumber(); // a From of its own, to look the record up by
     const { status, body } = await postForm({ From: sender, Body: 'no recipient' });

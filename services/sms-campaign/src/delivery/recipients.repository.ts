@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { mongo, type Model } from 'mongoose';
+import { chunkedBulkWrite, findEachById, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import type { MemberLanguage } from '../members/member-profile.entity';
 import type { RecipientQuery, RecipientStatus } from './campaign-delivery';
@@ -128,12 +129,16 @@ export class RecipientsRepository implements OnModuleInit {
     });
   }
 
-  /** A campaign's recipients still to be handed to Twilio. */
+  /** A campaign's recipients still to be handed to Twilio: one equality query per unsent status. */
   async unsent(campaignId: string): Promise<UnsentRecipient[]> {
-    const documents = await this.recipients
-      .find({ campaignId, status: { $in: UNSENT_STATUSES } }, { memberId: 1, status: 1, notBefore: 1, deferredUntil: 1 })
-      .lean<Pick<RecipientDocument, '_id' | 'memberId' | 'status' | 'notBefore' | 'deferredUntil'>[]>();
-    return documents.map((document) => ({
+    const byStatus = await Promise.all(
+      UNSENT_STATUSES.map((status) =>
+        this.recipients
+          .find({ campaignId, status }, { memberId: 1, status: 1, notBefore: 1, deferredUntil: 1 })
+          .lean<Pick<RecipientDocument, '_id' | 'memberId' | 'status' | 'notBefore' | 'deferredUntil'>[]>(),
+      ),
+    );
+    return byStatus.flat().map((document) => ({
       recipientId: document._id,
       status: document.status as RecipientStatus,
       notBefore: document.notBefore,
@@ -142,18 +147,28 @@ export class RecipientsRepository implements OnModuleInit {
     }));
   }
 
-  /** Marks these recipients of the campaign cancelled where they are still unsent; returns the ones it cancelled. */
+  /**
+   * Marks these recipients of the campaign cancelled where they are still unsent; returns the
+   * ones it cancelled. Read and written by id, a few at a time (findEachById, chunkedBulkWrite):
+   * an `$in` on ids would read every recipient of every campaign once per chunk.
+   */
   async cancelUnsent(campaignId: string, recipients: readonly UnsentRecipient[]): Promise<UnsentRecipient[]> {
     const cancelled: UnsentRecipient[] = [];
+    const collection = nativeCollection(this.recipients);
     for (let start = 0; start < recipients.length; start += LOCK_CHUNK) {
       const chunk = recipients.slice(start, start + LOCK_CHUNK);
       const ids = chunk.map((recipient) => recipient.recipientId);
       await this.locks.withLocks(RECIPIENTS_COLLECTION, ids, async () => {
         // Re-read under the locks: the worker may have taken some since the list was made.
-        const still = await this.recipients.find({ _id: { $in: ids }, status: { $in: UNSENT_STATUSES } }, { _id: 1 }).lean<{ _id: string }[]>();
-        const stillIds = new Set(still.map((document) => document._id));
+        const current = await findEachById(collection, ids, { projection: { _id: 1, status: 1 } });
+        const stillIds = new Set([...current.values()].filter((document) => UNSENT_STATUSES.includes(document.status as RecipientStatus)).map((document) => document._id));
         if (stillIds.size === 0) return;
-        await this.recipients.updateMany({ _id: { $in: [...stillIds] } }, { $set: { status: 'cancelled', updatedAt: new Date() } });
+        const updatedAt = new Date();
+        await chunkedBulkWrite(
+          collection,
+          [...stillIds].map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { status: 'cancelled', updatedAt } } } })),
+          { ordered: false },
+        );
         await this.counters.change(campaignId, new Map([...stillIds].map((id) => [id, countedStateOf({ status: 'cancelled', segments: 0 })])));
         cancelled.push(...chunk.filter((recipient) => stillIds.has(recipient.recipientId)));
       });

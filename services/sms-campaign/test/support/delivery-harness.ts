@@ -246,16 +246,21 @@ export function campaignMessages(campaignId: string, members: readonly SeededMem
 /** The local Twilio endpoint's control API (docs/infra.md, "Local Twilio endpoint"). */
 export class LocalTwilio {
   readonly baseUrl = twilioVariable('TWILIO_API_BASE_URL');
+  /**
+   * Counts start here: the endpoint's record keeps every earlier run's messages, and a random
+   * test number had one of them once (a count of 2 where the test sent 1).
+   */
+  private readonly since = new Date();
 
-  /** How many messages sent through the API (not TwiML replies) each of these numbers got, 0 included. */
+  /** How many messages sent through the API (not TwiML replies) each of these numbers got since this harness was made, 0 included. */
   async countsFor(phones: readonly string[]): Promise<Map<string, number>> {
-    const answer = (await (await fetch(`${this.baseUrl}/_local/recipients?direction=outbound-api`)).json()) as { recipients: Record<string, number> };
+    const answer = (await (await fetch(`${this.baseUrl}/_local/recipients?direction=outbound-api&since=${this.since.toISOString()}`)).json()) as { recipients: Record<string, number> };
     return new Map(phones.map((phone) => [phone, answer.recipients[phone] ?? 0]));
   }
 
-  /** The messages the endpoint recorded to one number, oldest first. */
+  /** The messages the endpoint recorded to one number since this harness was made, oldest first. */
   async messagesTo(phone: string): Promise<Array<{ message: { sid: string; body: string; status: string; direction: string; error_code: number | null }; answerLost: boolean }>> {
-    const answer = (await (await fetch(`${this.baseUrl}/_local/messages?to=${encodeURIComponent(phone)}`)).json()) as {
+    const answer = (await (await fetch(`${this.baseUrl}/_local/messages?to=${encodeURIComponent(phone)}&since=${this.since.toISOString()}`)).json()) as {
       messages: Array<{ message: { sid: string; body: string; status: string; direction: string; error_code: number | null }; answerLost: boolean }>;
     };
     return answer.messages;
