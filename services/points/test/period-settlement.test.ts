@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, restartLocalServer, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay } from './support/settlement';
@@ -68,7 +68,8 @@ describe('the period settlement', () => {
     feed = await new Feed().start();
     const group = `points-test-period-settlement-${run}`;
     await consumeFromNow(group);
-    env = pointsEnv(port, run, group, { TENANT_POINTS_FUNDING_BASIS_POINTS: '8000', POINT_VALUE_MILLI_MINOR: '1500' });
+    // A short claim on a job, so that a killed worker's run is taken over within seconds.
+    env = pointsEnv(port, run, group, { TENANT_POINTS_FUNDING_BASIS_POINTS: '8000', POINT_VALUE_MILLI_MINOR: '1500', SETTLEMENT_JOB_LOCK_SECONDS: '3' });
     points = await startServiceProcess('points', port, env);
     for (const tenant of tenants) await api.putTenant(tenant, 'open');
     [member] = await feed.registerMembers(1);
@@ -132,6 +133,53 @@ describe('the period settlement', () => {
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toBe('period,tenantId,currency,pointsIssued,pointsReversed,netPointsIssued,issuedValueMinor,issuedChargeMinor,fundedRedemptions,fundedRedemptionPoints,fundedRedemptionValueMinor,fundedRedemptionTenantShareMinor,netMinor,lateEntries,latePoints,liabilityPoints,liabilityValueMinor');
     expect(lines.slice(1)).toEqual([`${second},${t1},CNY,20,0,20,30,24,0,0,0,0,24,0,0,,`, `${second},${t2},CNY,40,0,40,60,48,0,0,0,0,48,1,40,,`, `${second},centre,CNY,60,,60,90,72,0,0,0,0,72,1,,210,315`, '']);
+  }, 240_000);
+
+  it('completes a run killed or cut off from Redis mid-run with the statements an uninterrupted run gives', async () => {
+    const [t1] = tenants;
+    const killed = monthsBack(5);
+    const cut = monthsBack(4);
+    const inMonth = (period: string, day: number) => new Date(`${period}-${String(day).padStart(2, '0')}T12:00:00+08:00`);
+    const before = (await api.account(member.memberId))?.pending ?? 0;
+    await feed.send([
+      feed.saleMessage({ receiptNumber: `PSI-${run}-1`, tenantId: t1, cardNumber: member.cardNumber, amountMinor: 30_00, occurredAt: inMonth(killed, 10) }),
+      feed.saleMessage({ receiptNumber: `PSI-${run}-2`, tenantId: t1, cardNumber: member.cardNumber, amountMinor: 70_00, occurredAt: inMonth(cut, 10) }),
+    ]);
+    await waitFor('the sales\' points', async () => ((await api.account(member.memberId))?.pending === before + 100 ? true : undefined), 60_000, 250);
+    const queue = new Queue(`points-period-settlement.${env.MONGO_DATABASE}`, { connection: { url: infraEnv().redisUrl }, prefix: 'atrium-points' });
+    try {
+      // A month's first run holds its job for a few seconds after closing the month (CLOSE_SETTLE_MS): the moment to interrupt it.
+      const interrupted = async (period: string, interrupt: () => Promise<void>) => {
+        const started = await api.call<PeriodRunView & Problem>('POST', '/settlement/periods', { period }, FINANCE);
+        await waitFor('the run\'s job to be taken', async () => ((await queue.getActiveCount()) > 0 ? true : undefined), 30_000, 20);
+        await interrupt();
+        return settled(started);
+      };
+      const afterKill = await interrupted(killed, async () => {
+        await points.stop('SIGKILL');
+        points = await startServiceProcess('points', port, env);
+      });
+      const afterRedis = await interrupted(cut, () => restartLocalServer('redis'));
+      expect([afterKill, afterRedis].map((r) => [r.status, r.matchesStored, r.progress.percent])).toEqual([
+        ['completed', true, 100],
+        ['completed', true, 100],
+      ]);
+      // 1.5 fen a point, 80% charged to the tenant; the liability is what the member held at each month's end.
+      const expected = [
+        [killed, 30, 45, 36, 30],
+        [cut, 70, 105, 84, 100],
+      ] as const;
+      for (const [period, issued, value, charge, liability] of expected) {
+        const stored = await statements(period);
+        expect(stored.tenants).toEqual([expect.objectContaining({ tenantId: t1, pointsIssued: issued, issuedValueMinor: value, issuedChargeMinor: charge, netMinor: charge })]);
+        expect(stored.centre).toMatchObject({ netPointsIssued: issued, liability: { points: liability, valueMinor: liability * 1.5 } });
+        // Run again, uninterrupted: the same statements.
+        expect((await settle(period)).matchesStored).toBe(true);
+        expect(await statements(period)).toEqual(stored);
+      }
+    } finally {
+      await queue.close();
+    }
   }, 240_000);
 
   it('refuses a month that has not ended or is not one, and callers who are not finance', async () => {
