@@ -9,6 +9,7 @@ import {
   MemberProfileUpdatedSchema,
   MemberRegisteredSchema,
   MemberTierChangedSchema,
+  NotificationPreferencesChangedSchema,
   OpeningPointsGrantedSchema,
 } from './gen/atrium/member/v1/member_events_pb';
 import { VerificationCodeIssuedSchema } from './gen/atrium/member/v1/verification_events_pb';
@@ -62,6 +63,7 @@ export const TOPICS = {
       { type: 'member.merged', schema: MemberMergedSchema, schemaVersion: 1 },
       { type: 'member.erased', schema: MemberErasedSchema, schemaVersion: 1 },
       { type: 'member.opening-points-granted', schema: OpeningPointsGrantedSchema, schemaVersion: 1 },
+      { type: 'member.notification-preferences-changed', schema: NotificationPreferencesChangedSchema, schemaVersion: 1 },
       // Keyed by the phone, not a member id: a sign-up code goes to a phone that is nobody's yet.
       { type: 'member.verification-code-issued', schema: VerificationCodeIssuedSchema, schemaVersion: 1 },
     ],

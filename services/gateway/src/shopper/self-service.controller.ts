@@ -26,6 +26,30 @@ export class SelfServiceController {
     await this.relay(response, request, 'member', `/members/${encodeURIComponent(shopper.memberId)}`, shopper);
   }
 
+  @Get('notifications')
+  @ApiOperation({ summary: 'The optional SMS I asked for (an SMS each time a purchase earns me points)' })
+  async notifications(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.relay(response, request, 'member', `/members/${encodeURIComponent(shopper.memberId)}/notifications`, shopper);
+  }
+
+  @Post('notifications')
+  @ApiOperation({ summary: 'Choose the optional SMS I want: { "pointsEarned": true } for an SMS each time a purchase earns me points' })
+  async setNotifications(
+    @CurrentShopper() shopper: AuthenticatedShopper,
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
+    }
+    // The body goes as sent (the member service validates it and names a bad field); the member is the token's.
+    sendAnswer(
+      response,
+      await callUpstream(this.urls, 'member', { method: 'POST', path: `/members/${encodeURIComponent(shopper.memberId)}/notifications`, body, memberId: shopper.memberId }, request),
+    );
+  }
+
   @Get('points')
   @ApiOperation({ summary: 'My points balances (available, pending, lifetime, redeemed, expired)' })
   async balances(@CurrentShopper() shopper: AuthenticatedShopper, @Req() request: Request, @Res() response: Response): Promise<void> {

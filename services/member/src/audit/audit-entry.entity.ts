@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   'profile.updated',
   'contact.updated',
   'consent.changed',
+  /** The optional transactional SMS the member wants (POST /members/:id/notifications). */
+  'notifications.changed',
   'card.reported-lost',
   'card.replaced',
   'card.frozen',

@@ -12,7 +12,9 @@ import {
   MemberProfileUpdatedSchema,
   MemberRegisteredSchema,
   MemberTierChangedSchema,
+  NotificationPreferencesChangedSchema,
   OpeningPointsGrantedSchema,
+  PreferenceChangeSource,
   PreferredLanguage,
   RegistrationChannel as RegistrationChannelContract,
   TierChangeReason as TierChangeReasonContract,
@@ -20,7 +22,7 @@ import {
 } from '@atrium/contracts';
 import { EventCodec, OutboxEntryFactory, type OutboxEntry } from '@atrium/messaging';
 import type { TierChange, TierChangeReason } from '../tiers/tier.entity';
-import type { CardState, ConsentRecord, Language, Member, MemberCard, RecordedConsentChannel, RegistrationChannel } from './member.entity';
+import type { CardState, ConsentRecord, Language, Member, MemberCard, NotificationPreferences, RecordedConsentChannel, RegistrationChannel } from './member.entity';
 
 /** The envelope's producer, as the outbox factory writes it for every other event (the service's name). */
 const PRODUCER = 'member';
@@ -114,6 +116,23 @@ export class MemberEvents {
         wordingVersion: record.wordingVersion ?? '',
         changedAt: timestampFromDate(record.at),
         phone: member.phone,
+      },
+    });
+  }
+
+  /** Every preference's value after the change, and who made it (staff, or the shopper themself). */
+  notificationPreferencesChanged(member: Member, preferences: NotificationPreferences, by: 'staff' | 'self-service'): OutboxEntry {
+    return this.outbox.create({
+      topic: TOPICS.memberEvents,
+      type: 'member.notification-preferences-changed',
+      schema: NotificationPreferencesChangedSchema,
+      key: member.id,
+      occurredAt: preferences.changedAt,
+      payload: {
+        memberId: member.id,
+        pointsEarned: preferences.pointsEarned,
+        changedAt: timestampFromDate(preferences.changedAt),
+        source: by === 'staff' ? PreferenceChangeSource.STAFF : PreferenceChangeSource.SELF_SERVICE,
       },
     });
   }

@@ -59,6 +59,19 @@ export interface ConsentRecord {
 }
 
 /**
+ * The optional transactional SMS a member chose (those every member gets, such as a
+ * redemption's confirmation, are not listed). Absent on a member who never chose: every
+ * preference off. Registration sets none; staff (POST /members/:id/notifications) or the
+ * shopper (the gateway's /api/shopper/me/notifications) do.
+ */
+export interface NotificationPreferences {
+  /** An SMS each time a purchase earns the member points ("you earned N points, balance B"). */
+  readonly pointsEarned: boolean;
+  /** When the member last changed them (UTC). */
+  readonly changedAt: Date;
+}
+
+/**
  * Whether the record is a member's: `merged` is a duplicate closed into another member
  * (`mergedInto`); `erased` is the tombstone of a person who asked to be forgotten.
  */
@@ -100,6 +113,8 @@ export interface Member {
   readonly consent?: ConsentRecord;
   /** Tier code (set by the tier rules; absent until a tier is assigned: the lowest tier). */
   readonly tier?: string;
+  /** The optional transactional SMS the member chose; absent: none. */
+  readonly notifications?: NotificationPreferences;
 }
 
 /** The profile fields staff may change, by their API names. */

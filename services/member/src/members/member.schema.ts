@@ -2,7 +2,7 @@ import { Schema } from 'mongoose';
 import { outboxField, outboxPendingField, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
 import type { TierChange, TierReview } from '../tiers/tier.entity';
-import { CARD_STATES, RECORDED_CONSENT_CHANNELS, type Birthday, type ConsentRecord, type Gender, type Language, type MemberCard, type MemberStatus, type RegistrationChannel } from './member.entity';
+import { CARD_STATES, RECORDED_CONSENT_CHANNELS, type Birthday, type ConsentRecord, type Gender, type Language, type MemberCard, type MemberStatus, type NotificationPreferences, type RegistrationChannel } from './member.entity';
 
 /** The stored member; private to MembersRepository. */
 export interface MemberDocument {
@@ -39,6 +39,8 @@ export interface MemberDocument {
   consent?: ConsentRecord;
   consentHistory: ConsentRecord[];
   tier?: string;
+  /** The optional transactional SMS the member chose; absent: none. */
+  notifications?: NotificationPreferences;
   /** Every tier change, oldest first. */
   tierHistory: TierChange[];
   /** Yearly reviews of this member, one per year at most. */
@@ -144,6 +146,7 @@ export const memberSchema = new Schema<MemberDocument>(
     consent: { type: consentSchema },
     consentHistory: { type: [consentSchema], default: [] },
     tier: { type: String },
+    notifications: { type: new Schema<NotificationPreferences>({ pointsEarned: { type: Boolean, required: true }, changedAt: { type: Date, required: true } }, { _id: false }) },
     tierHistory: { type: [tierChangeSchema], default: [] },
     tierReviews: { type: [tierReviewSchema], default: [] },
     audit: { type: [auditSchema], default: [] },

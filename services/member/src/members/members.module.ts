@@ -10,6 +10,8 @@ import { ConsentController } from '../consent/consent.controller';
 import { ConsentService } from '../consent/consent.service';
 import { LookupController } from '../lookup/lookup.controller';
 import { LookupService } from '../lookup/lookup.service';
+import { NotificationPreferencesController } from '../notifications/notification-preferences.controller';
+import { NotificationPreferencesService } from '../notifications/notification-preferences.service';
 import { ProfileController } from '../profile/profile.controller';
 import { ProfileService } from '../profile/profile.service';
 import { SelfSignUpController } from '../sign-up/self-sign-up.controller';
@@ -21,7 +23,7 @@ import { MembersService } from './members.service';
 
 /**
  * Everything that lives in a member's document: registration (at the desk, and the shoppers'
- * own sign-up with a verified code), profile and its audit, consent, cards and the desk's look-up. One document per member, so each change is one atomic write.
+ * own sign-up with a verified code), profile and its audit, consent, notification preferences, cards and the desk's look-up. One document per member, so each change is one atomic write.
  */
 @Module({})
 export class MembersModule {
@@ -34,7 +36,7 @@ export class MembersModule {
     const module: DynamicModule = {
       module: MembersModule,
       imports: [MemberStoreModule, VerificationModule.register(config), CorporateCodesModule],
-      controllers: [MembersController, SelfSignUpController, LookupController, ProfileController, AuditController, ConsentController, CardsController, ConsentConsumer],
+      controllers: [MembersController, SelfSignUpController, LookupController, ProfileController, AuditController, ConsentController, NotificationPreferencesController, CardsController, ConsentConsumer],
       providers: [
         { provide: MemberSettings, useValue: new MemberSettings(config.PHONE_DEFAULT_REGION, config.CARD_PREFIX) },
         { provide: CARD_PREFIX, useValue: config.CARD_PREFIX },
@@ -42,6 +44,7 @@ export class MembersModule {
         MembersService,
         ProfileService,
         ConsentService,
+        NotificationPreferencesService,
         CardsService,
         LookupService,
       ],

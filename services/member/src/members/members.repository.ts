@@ -61,7 +61,7 @@ export interface ReviewCandidate {
 }
 
 /** Optional fields of a stored member that a change may clear. */
-const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'sourceCompanyId', 'tier', 'closedAt', 'mergedInto'] as const;
+const CLEARABLE = ['gender', 'birthday', 'district', 'preferredLanguage', 'consent', 'sourceRef', 'sourceCompanyId', 'tier', 'closedAt', 'mergedInto', 'notifications'] as const;
 
 @Injectable()
 export class MembersRepository implements OnModuleInit {
@@ -330,6 +330,7 @@ function toDocument(member: Member): StoredFields {
     tags: [...member.tags],
     consent: member.consent,
     tier: member.tier,
+    notifications: member.notifications,
   };
 }
 
@@ -367,5 +368,6 @@ function toMember(document: MemberDocument): Member {
     cards: cardsOf(document),
     ...(document.consent ? { consent: withoutEmpty(document.consent) } : {}),
     ...(document.tier ? { tier: document.tier } : {}),
+    ...(document.notifications ? { notifications: withoutEmpty(document.notifications) } : {}),
   };
 }

@@ -7,8 +7,10 @@ import {
   type CardReplaced,
   type CardStateChanged,
   type MemberConsentChanged,
+  type MemberErased,
   type MemberProfileUpdated,
   type MemberRegistered,
+  type NotificationPreferencesChanged,
   type PointsEarned,
   type PointsRefunded,
 } from '@atrium/contracts';
@@ -63,6 +65,14 @@ export function profileChange(event: MemberProfileUpdated): MemberChange {
 
 export function consentChange(event: MemberConsentChanged): MemberChange {
   return { kind: 'consent-changed', granted: event.granted, at: instant(event.changedAt, 'changedAt') };
+}
+
+export function notificationsChange(event: NotificationPreferencesChanged): MemberChange {
+  return { kind: 'notifications-changed', notifications: { pointsEarned: event.pointsEarned }, at: instant(event.changedAt, 'changedAt') };
+}
+
+export function erasedChange(event: MemberErased): MemberChange {
+  return { kind: 'erased', at: instant(event.erasedAt, 'erasedAt') };
 }
 
 export function earnedChange(eventId: string, event: PointsEarned): PointsChange {

@@ -6,17 +6,20 @@ import {
   type CardReplaced,
   type CardStateChanged,
   type MemberConsentChanged,
+  type MemberErased,
   type MemberProfileUpdated,
   type MemberRegistered,
+  type NotificationPreferencesChanged,
 } from '@atrium/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
-import { cardIssuedChange, cardReplacedChange, cardStateChange, consentChange, profileChange, registeredChange } from './member-event-changes';
+import { cardIssuedChange, cardReplacedChange, cardStateChange, consentChange, erasedChange, notificationsChange, profileChange, registeredChange } from './member-event-changes';
 import { MemberProfilesRepository } from './member-profiles.repository';
 
 /**
  * Keeps the projection from the member service's events. Each is applied under the member's
  * lock and only when newer than what the projection knows, so a redelivered or late event
- * changes nothing. (No tier, erasure or merge events exist yet: see the README.)
+ * changes nothing. An erasure leaves only a tombstone that no later event brings back. (Tier and
+ * merge events are not applied yet: see the README.)
  */
 @Controller()
 export class MemberEventsConsumer {
@@ -50,5 +53,15 @@ export class MemberEventsConsumer {
   @ConsumeEvent(TOPICS.memberEvents, 'member.consent-changed')
   async onConsentChanged(@Payload() event: ConsumedEvent<MemberConsentChanged>): Promise<void> {
     await this.profiles.applyMemberChange(event.payload.memberId, consentChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.notification-preferences-changed')
+  async onNotificationPreferencesChanged(@Payload() event: ConsumedEvent<NotificationPreferencesChanged>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, notificationsChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.erased')
+  async onErased(@Payload() event: ConsumedEvent<MemberErased>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, erasedChange(event.payload));
   }
 }

@@ -42,6 +42,15 @@ export interface MarketingConsent {
   readonly at?: Date;
 }
 
+/**
+ * The optional transactional SMS the member asked for (member.notification-preferences-changed).
+ * Absent when the member never chose: every one off.
+ */
+export interface NotificationPreferences {
+  /** An SMS each time a purchase earns the member points. */
+  readonly pointsEarned: boolean;
+}
+
 export interface MemberProfile {
   /** The member's id (UUID) from the member service; the projection's key. */
   readonly memberId: string;
@@ -94,4 +103,6 @@ export interface MemberProfile {
   readonly spendLast12MonthsMinor: number;
   /** True once Twilio said the number cannot receive SMS (e.g. error 21211, 21614); nothing is sent. */
   readonly phoneInvalid: boolean;
+  /** The optional transactional SMS the member asked for; absent when never asked (none sent). */
+  readonly notifications?: NotificationPreferences;
 }

@@ -13,6 +13,7 @@ export type MemberProfileDocument = ProjectedMember & { _id: string };
 
 const birthdaySchema = new Schema({ month: Number, day: Number, year: Number }, { _id: false });
 const consentSchema = new Schema({ granted: { type: Boolean, required: true }, at: Date }, { _id: false });
+const notificationsSchema = new Schema({ pointsEarned: { type: Boolean, required: true } }, { _id: false });
 
 export const memberProfileSchema = new Schema<MemberProfileDocument>(
   {
@@ -37,6 +38,8 @@ export const memberProfileSchema = new Schema<MemberProfileDocument>(
     lastPurchaseAt: Date,
     spendLast12MonthsMinor: Number,
     phoneInvalid: Boolean,
+    notifications: notificationsSchema,
+    notificationsChangedAt: Date,
     cardNumber: String,
     cardChangedAt: Date,
     profileChangedAt: Date,

@@ -34,6 +34,7 @@ const BOOKKEEPING = {
   spendByMonth: 0,
   spendMonth: 0,
   recentPointsEvents: 0,
+  notificationsChangedAt: 0,
 } as const;
 
 /**
@@ -145,19 +146,30 @@ export class MemberProfilesRepository implements OnModuleInit {
 
   /**
    * Applies points events of many members at once (a consumed batch): one read and one bulk
-   * write per WRITE_BATCH members, each member's events applied once.
+   * write per WRITE_BATCH members, each member's events applied once. Answers the profiles of
+   * those members as they stand after it (erased ones as tombstones; members the projection has
+   * no registration for are left out), so what follows the events (the earned-points SMS)
+   * needs no second read.
    */
-  async applyPointsChanges(changesByMember: ReadonlyMap<string, readonly PointsChange[]>, now = new Date()): Promise<void> {
+  async applyPointsChanges(changesByMember: ReadonlyMap<string, readonly PointsChange[]>, now = new Date()): Promise<Map<string, MemberProfile>> {
     const memberIds = [...changesByMember.keys()];
+    const profiles = new Map<string, MemberProfile>();
     for (let start = 0; start < memberIds.length; start += WRITE_BATCH) {
       const ids = memberIds.slice(start, start + WRITE_BATCH);
-      await this.updateMany(ids, (current) =>
-        new Map(ids.flatMap((id) => {
+      await this.updateMany(ids, (current) => {
+        const changed = new Map(ids.flatMap((id) => {
           const next = applyPointsChanges(current.get(id), changesByMember.get(id) ?? [], now, this.settings.timeZone);
           return next ? [[id, next] as const] : [];
-        })),
-      );
+        }));
+        for (const id of ids) {
+          const member = changed.get(id) ?? current.get(id);
+          const profile = member ? profileOf(id, member, this.settings) : undefined;
+          if (profile) profiles.set(id, profile);
+        }
+        return changed;
+      });
     }
+    return profiles;
   }
 
   /** The member replied STOP (or 退訂 ...), or Twilio said the number is unsubscribed; false when nothing changed. */
@@ -180,8 +192,7 @@ export class MemberProfilesRepository implements OnModuleInit {
 
   /**
    * Erases a member: only a tombstone stays (no personal field), so no later event brings the
-   * member back. Kept even for a member the projection never saw. (No `member.erased` event
-   * exists yet; its consumer will call this.)
+   * member back. Kept even for a member the projection never saw (member.erased calls this).
    */
   async erase(memberId: string, at: Date): Promise<boolean> {
     return this.applyMemberChange(memberId, { kind: 'erased', at });

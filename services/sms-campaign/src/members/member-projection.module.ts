@@ -7,6 +7,7 @@ import { MemberEventsConsumer } from './member-events.consumer';
 import { MEMBER_PROFILE_MODEL, memberProfileSchema } from './member-profile.schema';
 import { MemberProfilesRepository, PROJECTION_SETTINGS } from './member-profiles.repository';
 import type { ProjectionSettings } from './member-projection';
+import { PointsEarnedFollowers } from './points-earned-followers';
 import { PointsEventsConsumer } from './points-events.consumer';
 import { PROJECTION_QUEUE, projectionQueueNameOf, SpendWindowJob } from './spend-window.job';
 
@@ -14,6 +15,7 @@ import { PROJECTION_QUEUE, projectionQueueNameOf, SpendWindowJob } from './spend
  * The campaign service's own view of members, kept from member and points events (it never
  * reads their databases). Exports MemberProfilesRepository: segments, templates, campaigns and
  * delivery read profiles through it; STOP, START and invalid numbers are written through it.
+ * Exports PointsEarnedFollowers: transactional messages follow the earnings it consumes.
  */
 @Module({})
 export class MemberProjectionModule {
@@ -36,9 +38,10 @@ export class MemberProjectionModule {
         { provide: PROJECTION_SETTINGS, useValue: settings },
         { provide: PROJECTION_QUEUE, useExisting: getQueueToken(queueName) },
         MemberProfilesRepository,
+        PointsEarnedFollowers,
         SpendWindowJob,
       ],
-      exports: [MemberProfilesRepository],
+      exports: [MemberProfilesRepository, PointsEarnedFollowers],
     };
     MemberProjectionModule.registered.set(config, module);
     return module;

@@ -140,6 +140,23 @@ describe('applyMemberChange', () => {
     expect(applyMemberChange(erased, { kind: 'profile-updated', phone: '+85291234567', name: 'Back', tags: [], at: at('2025-04-01T00:00:00Z') }, settings)).toBeUndefined();
     expect(applyPointsChanges(erased, [{ eventId: 'e9', kind: 'earned', amountMinor: 100, at: at('2025-04-01T00:00:00Z') }], at('2025-04-01T00:00:00Z'), settings.timeZone)).toBeUndefined();
   });
+
+  it('keeps the latest notification preferences, and none of an erased member', () => {
+    const wants = (pointsEarned: boolean, iso: string): MemberChange => ({ kind: 'notifications-changed', notifications: { pointsEarned }, at: at(iso) });
+    expect(Object.hasOwn(profileOf('m1', project(registered)!, settings)!, 'notifications')).toBe(false);
+    const on = project(registered, wants(true, '2025-02-01T00:00:00Z'))!;
+    expect(profileOf('m1', on, settings)?.notifications).toEqual({ pointsEarned: true });
+    // A change older than the one applied (a late event) changes nothing; a repeat neither.
+    expect(applyMemberChange(on, wants(false, '2025-01-31T00:00:00Z'), settings)).toBeUndefined();
+    expect(applyMemberChange(on, wants(true, '2025-02-01T00:00:00Z'), settings)).toBeUndefined();
+    expect(profileOf('m1', applyMemberChange(on, wants(false, '2025-02-02T00:00:00Z'), settings)!, settings)?.notifications).toEqual({ pointsEarned: false });
+    // Chosen before the registration was applied (events from two sources): kept through it.
+    expect(profileOf('m1', project(wants(true, '2025-01-01T00:00:00Z'), registered)!, settings)?.notifications).toEqual({ pointsEarned: true });
+    const erased = applyMemberChange(on, { kind: 'erased', at: at('2025-03-01T00:00:00Z') }, settings)!;
+    expect(erased.notifications).toBeUndefined();
+    expect(profileOf('m1', erased, settings)?.notifications).toBeUndefined();
+    expect(applyMemberChange(erased, wants(true, '2025-04-01T00:00:00Z'), settings)).toBeUndefined();
+  });
 });
 
 describe('applyPointsChanges and the 12-month spend', () => {

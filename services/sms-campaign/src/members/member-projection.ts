@@ -1,5 +1,5 @@
 import { localDateTime } from '../compliance/zoned-time';
-import type { Birthday, CardState, MarketingConsent, MemberLanguage, MemberProfile, RegistrationChannel } from './member-profile.entity';
+import type { Birthday, CardState, MarketingConsent, MemberLanguage, MemberProfile, NotificationPreferences, RegistrationChannel } from './member-profile.entity';
 
 /**
  * How the projection changes with each event, as pure functions: the repository reads a
@@ -34,6 +34,10 @@ export interface ProjectedMember {
   readonly lastPurchaseAt?: Date;
   readonly spendLast12MonthsMinor: number;
   readonly phoneInvalid: boolean;
+  /** The optional transactional SMS the member asked for; absent when never asked. */
+  readonly notifications?: NotificationPreferences;
+  /** When the preferences were last changed: an older change arriving late changes nothing. */
+  readonly notificationsChangedAt?: Date;
   /** The member's current card: card events about other (older) cards change nothing. */
   readonly cardNumber?: string;
   /** When the current card's state last changed: an older event arriving late changes nothing. */
@@ -81,6 +85,8 @@ export type MemberChange =
       readonly at: Date;
     }
   | { readonly kind: 'consent-changed'; readonly granted: boolean; readonly at: Date }
+  /** The member chose which optional transactional SMS they want (every preference's new value). */
+  | { readonly kind: 'notifications-changed'; readonly notifications: NotificationPreferences; readonly at: Date }
   | { readonly kind: 'erased'; readonly at: Date }
   /** The member replied STOP (or 退訂 ...) from their current number. */
   | { readonly kind: 'sms-opted-out'; readonly at: Date }
@@ -186,7 +192,13 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
       if (isOlder(change.at, member.marketingConsent.at)) return undefined;
       return { ...member, marketingConsent: { granted: change.granted, at: change.at } };
     }
+    case 'notifications-changed': {
+      if (isOlder(change.at, member.notificationsChangedAt)) return undefined;
+      if (member.notificationsChangedAt?.getTime() === change.at.getTime() && member.notifications?.pointsEarned === change.notifications.pointsEarned) return undefined;
+      return { ...member, notifications: { ...change.notifications }, notificationsChangedAt: change.at };
+    }
     case 'erased':
+      // The tombstone keeps no preference either: nothing is ever sent to it.
       return { ...emptyMember(), registered: member.registered, erased: true, erasedAt: change.at, cardState: 'closed' };
     case 'sms-opted-out':
       if (isOlder(change.at, member.smsOptedInAt)) return undefined;
@@ -289,6 +301,7 @@ export function profileOf(memberId: string, member: ProjectedMember, settings: P
     lastPurchaseAt: member.lastPurchaseAt,
     spendLast12MonthsMinor: member.spendLast12MonthsMinor,
     phoneInvalid: member.phoneInvalid,
+    notifications: member.notifications ? { ...member.notifications } : undefined,
   });
 }
 

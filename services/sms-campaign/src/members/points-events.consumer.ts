@@ -3,28 +3,43 @@ import { Payload } from '@nestjs/microservices';
 import { TOPICS, type PointsEarned, type PointsRefunded } from '@atrium/contracts';
 import { ConsumeEventBatch, type BatchOutcome, type ConsumedEvent } from '@atrium/messaging';
 import { earnedChange, refundedChange } from './member-event-changes';
+import type { MemberProfile } from './member-profile.entity';
 import type { PointsChange } from './member-projection';
 import { MemberProfilesRepository } from './member-profiles.repository';
+import { PointsEarnedFollowers } from './points-earned-followers';
 
 /**
  * Spend and last purchase from the points service's events, in batches (the purchase feed is
- * heavy): one read and one bulk write per batch, each event applied once per member.
+ * heavy): one read and one bulk write per batch, each event applied once per member. The
+ * earnings the projection accepted then go to the features that follow them (PointsEarnedFollowers).
  */
 @Controller()
 export class PointsEventsConsumer {
-  constructor(private readonly profiles: MemberProfilesRepository) {}
+  constructor(
+    private readonly profiles: MemberProfilesRepository,
+    private readonly earnedFollowers: PointsEarnedFollowers,
+  ) {}
 
   @ConsumeEventBatch(TOPICS.pointsEvents, 'points.earned')
   async onEarned(@Payload() events: ConsumedEvent<PointsEarned>[]): Promise<BatchOutcome> {
-    return this.apply(events, (event) => earnedChange(event.eventId, event.payload));
+    const { outcome, profiles } = await this.apply(events, (event) => earnedChange(event.eventId, event.payload));
+    const rejected = new Set(outcome.rejected.map((rejection) => rejection.eventId));
+    await this.earnedFollowers.notify(
+      events.filter((event) => !rejected.has(event.eventId)),
+      profiles,
+    );
+    return outcome;
   }
 
   @ConsumeEventBatch(TOPICS.pointsEvents, 'points.refunded')
   async onRefunded(@Payload() events: ConsumedEvent<PointsRefunded>[]): Promise<BatchOutcome> {
-    return this.apply(events, (event) => refundedChange(event.eventId, event.payload));
+    return (await this.apply(events, (event) => refundedChange(event.eventId, event.payload))).outcome;
   }
 
-  private async apply<P extends { memberId: string }>(events: ConsumedEvent<P>[], change: (event: ConsumedEvent<P>) => PointsChange): Promise<BatchOutcome> {
+  private async apply<P extends { memberId: string }>(
+    events: ConsumedEvent<P>[],
+    change: (event: ConsumedEvent<P>) => PointsChange,
+  ): Promise<{ outcome: BatchOutcome; profiles: Map<string, MemberProfile> }> {
     const rejected: { eventId: string; error: Error }[] = [];
     const byMember = new Map<string, PointsChange[]>();
     for (const event of events) {
@@ -36,7 +51,7 @@ export class PointsEventsConsumer {
         rejected.push({ eventId: event.eventId, error: error instanceof Error ? error : new Error(String(error)) });
       }
     }
-    await this.profiles.applyPointsChanges(byMember);
-    return { rejected };
+    const profiles = await this.profiles.applyPointsChanges(byMember);
+    return { outcome: { rejected }, profiles };
   }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import type { MemberRegistered, PointsExpiringSoon, PointsRedeemed, VerificationCodeIssued } from '@atrium/contracts';
+import type { MemberRegistered, PointsEarned, PointsExpiringSoon, PointsRedeemed, VerificationCodeIssued } from '@atrium/contracts';
 import { InvalidInputError } from '@atrium/errors';
 import { MemberProfilesRepository } from '../members/member-profiles.repository';
 import { TransactionalDelivery } from '../delivery/transactional-delivery.service';
-import type { MemberLanguage } from '../members/member-profile.entity';
+import type { MemberLanguage, MemberProfile } from '../members/member-profile.entity';
 import { localDateTime } from '../compliance/zoned-time';
-import { expiringSoonText, languageOf, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
+import { pointsEarnedRecipientId, wantsPointsEarnedSms } from './points-earned-notice';
+import { expiringSoonText, languageOf, pointsEarnedText, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 import { welcomeLanguageOf } from './welcome-language';
 
 /** What transactional messages need from the configuration. */
@@ -30,13 +31,10 @@ const ANSWER_MAX_AGE_MS = 24 * 3_600_000;
 
 /**
  * Transactional messages answering what a member did or must know: the sign-up or sign-in
- * code, the welcome, a redemption's confirmation, points about to expire. Each is sent once per
- * what it answers (the code's id, the member, the redemption, the member and expiry date),
- * however often its event is delivered: the recipient id is that identity, and delivery
- * records an id once.
- *
- * Not sent, and why: points earned (the member must want it, and no service records such a
- * preference yet).
+ * code, the welcome, a redemption's confirmation, points about to expire, and points earned
+ * (only to members who asked for it). Each is sent once per what it answers (the code's id,
+ * the member, the redemption, the member and expiry date, the sale), however often its event
+ * is delivered: the recipient id is that identity, and delivery records an id once.
  */
 @Injectable()
 export class TransactionalMessagesService {
@@ -115,6 +113,32 @@ export class TransactionalMessagesService {
       language: member.language,
       body: expiringSoonText(this.settings.signature, Number(expiring.points), expiring.expiryDate, member.language),
     });
+  }
+
+  /**
+   * "You earned N points, balance B", once per sale, to each member of the batch who asked for
+   * it (the projection's preference, from member.notification-preferences-changed), in the
+   * member's language. An earning credited more than a day ago gets none (a new consumer group
+   * reads old events). The shop is not named: no event gives a shop's name, and its id is no
+   * name for a shopper.
+   */
+  async sendPointsEarned(earnings: readonly { readonly payload: PointsEarned; readonly occurredAt: Date }[], members: ReadonlyMap<string, MemberProfile>): Promise<void> {
+    for (const { payload: earned, occurredAt } of earnings) {
+      if (Date.now() - occurredAt.getTime() > ANSWER_MAX_AGE_MS) continue;
+      const points = Number(earned.points);
+      const member = members.get(earned.memberId);
+      if (!wantsPointsEarnedSms(member, points)) continue;
+      const body = pointsEarnedText(
+        this.settings.signature,
+        {
+          points,
+          ...(earned.availableBalance === undefined ? {} : { availableAfter: Number(earned.availableBalance) }),
+          ...(earned.pendingBalance === undefined ? {} : { pendingAfter: Number(earned.pendingBalance) }),
+        },
+        member.language,
+      );
+      await this.delivery.send({ recipientId: pointsEarnedRecipientId(earned.tenantId, earned.receiptNumber), memberId: member.memberId, phone: member.phone, language: member.language, body });
+    }
   }
 
   /** The centre-local day of an instant, "2026-12-01". */

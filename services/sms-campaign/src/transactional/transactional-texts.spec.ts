@@ -1,4 +1,4 @@
-import { expiringSoonText, languageOf, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
+import { expiringSoonText, languageOf, pointsEarnedText, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 
 describe('verificationCodeText', () => {
   it('gives the code and its validity in the language asked for, signed', () => {
@@ -50,5 +50,27 @@ describe('expiringSoonText', () => {
     expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'en')).toBe('【Atrium】500 of your points expire after 2026-12-31. Use them before then.');
     expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'zh-Hant')).toBe('【Atrium】您有500積分將於2026-12-31後到期，請盡快使用。');
     expect(expiringSoonText('【Atrium】', 500, '2026-12-31', 'zh-Hans')).toBe('【Atrium】您有500积分将于2026-12-31后到期，请尽快使用。');
+  });
+});
+
+describe('pointsEarnedText', () => {
+  it('gives the points earned and the balance after, in each language', () => {
+    const earned = { points: 50, availableAfter: 1200 };
+    expect(pointsEarnedText('【Atrium】', earned, 'en')).toBe('【Atrium】You earned 50 points. Balance: 1200 points.');
+    expect(pointsEarnedText('【Atrium】', earned, 'zh-Hant')).toBe('【Atrium】您獲得50積分。積分餘額1200。');
+    expect(pointsEarnedText('【Atrium】', earned, 'zh-Hans')).toBe('【Atrium】您获得50积分。积分余额1200。');
+  });
+
+  it('names the shop when it is known, and points still pending', () => {
+    const earned = { points: 1, tenantName: 'Café Lumière', availableAfter: 300, pendingAfter: 80 };
+    expect(pointsEarnedText('【A】', earned, 'en')).toBe('【A】You earned 1 point at Café Lumière. Balance: 300 points, plus 80 pending.');
+    expect(pointsEarnedText('【A】', earned, 'zh-Hant')).toBe('【A】您在Café Lumière獲得1積分。積分餘額300，另有80積分待生效。');
+    expect(pointsEarnedText('【A】', earned, 'zh-Hans')).toBe('【A】您在Café Lumière获得1积分。积分余额300，另有80积分待生效。');
+  });
+
+  it('leaves out a balance the event did not give, and pending points of none', () => {
+    expect(pointsEarnedText('【A】', { points: 20 }, 'en')).toBe('【A】You earned 20 points.');
+    expect(pointsEarnedText('【A】', { points: 20 }, 'zh-Hans')).toBe('【A】您获得20积分。');
+    expect(pointsEarnedText('【A】', { points: 20, availableAfter: 20, pendingAfter: 0 }, 'en')).toBe('【A】You earned 20 points. Balance: 20 points.');
   });
 });

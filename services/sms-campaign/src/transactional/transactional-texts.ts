@@ -67,6 +67,32 @@ export function expiringSoonText(signature: string, points: number, expiryDate: 
   }
 }
 
+/** What an earned-points message tells: what the purchase earned, where, and the balance after it. */
+export interface EarnedPointsFacts {
+  /** Points the purchase earned (more than 0). */
+  readonly points: number;
+  /** The shop's name as shoppers know it; absent when not known (the message then names no shop). */
+  readonly tenantName?: string;
+  /** Spendable points right after the earning; absent when the event did not say (no balance is written then). */
+  readonly availableAfter?: number;
+  /** Points earned but not spendable yet (inside a purchase's return window); mentioned only when more than 0. */
+  readonly pendingAfter?: number;
+}
+
+/** "【Atrium】You earned 50 points at Café Lumière. Balance: 1200 points, plus 50 pending." */
+export function pointsEarnedText(signature: string, facts: EarnedPointsFacts, language: MemberLanguage): string {
+  const { points, tenantName, availableAfter: available } = facts;
+  const pending = facts.pendingAfter !== undefined && facts.pendingAfter > 0 ? facts.pendingAfter : undefined;
+  switch (language) {
+    case 'zh-Hant':
+      return `${signature}您${tenantName ? `在${tenantName}` : ''}獲得${points}積分。${available === undefined ? '' : `積分餘額${available}${pending === undefined ? '' : `，另有${pending}積分待生效`}。`}`;
+    case 'zh-Hans':
+      return `${signature}您${tenantName ? `在${tenantName}` : ''}获得${points}积分。${available === undefined ? '' : `积分余额${available}${pending === undefined ? '' : `，另有${pending}积分待生效`}。`}`;
+    case 'en':
+      return `${signature}You earned ${points} point${points === 1 ? '' : 's'}${tenantName ? ` at ${tenantName}` : ''}.${available === undefined ? '' : ` Balance: ${available} points${pending === undefined ? '' : `, plus ${pending} pending`}.`}`;
+  }
+}
+
 /** A language tag from an event, or undefined when it is none we write in. */
 export function languageOf(tag: string): MemberLanguage | undefined {
   switch (tag) {

@@ -1,13 +1,25 @@
-import { Controller } from '@nestjs/common';
+import { Controller, type OnModuleInit } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { TOPICS, type MemberRegistered, type PointsExpiringSoon, type PointsRedeemed, type VerificationCodeIssued } from '@atrium/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
+import { PointsEarnedFollowers } from '../members/points-earned-followers';
 import { TransactionalMessagesService } from './transactional-messages.service';
 
-/** The member and points events that call for a transactional SMS. */
+/**
+ * The member and points events that call for a transactional SMS. `points.earned` is consumed
+ * by the member projection (one handler per event type), which hands each batch on here once it
+ * has applied it (PointsEarnedFollowers).
+ */
 @Controller()
-export class TransactionalConsumer {
-  constructor(private readonly messages: TransactionalMessagesService) {}
+export class TransactionalConsumer implements OnModuleInit {
+  constructor(
+    private readonly messages: TransactionalMessagesService,
+    private readonly earnedFollowers: PointsEarnedFollowers,
+  ) {}
+
+  onModuleInit(): void {
+    this.earnedFollowers.add({ followEarned: (events, profiles) => this.messages.sendPointsEarned(events, profiles) });
+  }
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.verification-code-issued')
   async onVerificationCodeIssued(@Payload() event: ConsumedEvent<VerificationCodeIssued>): Promise<void> {

@@ -5,7 +5,7 @@ import { MemberProjectionModule } from '../members/member-projection.module';
 import { TRANSACTIONAL_SETTINGS, TransactionalMessagesService, type TransactionalSettings } from './transactional-messages.service';
 import { TransactionalConsumer } from './transactional.consumer';
 
-/** Transactional SMS on member and points events (sign-up code, welcome, redemption, expiring points), through delivery's queue. */
+/** Transactional SMS on member and points events (sign-up code, welcome, points earned, redemption, expiring points), through delivery's queue. */
 @Module({})
 export class TransactionalModule {
   static register(config: SmsCampaignConfig): DynamicModule {

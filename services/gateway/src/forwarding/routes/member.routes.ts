@@ -7,7 +7,7 @@ const OPERATIONS_AND_FINANCE = [...OPERATIONS, 'finance'] as const;
 /**
  * Staff routes of the member service. The desk registers (at the desk and at activities), looks
  * up, changes contact details (phone, preferred language: PATCH /members/:id/contact), records
- * consent, handles cards and complaints; the rest of the profile (PATCH /members/:id), the audit
+ * consent and the optional SMS the member wants (POST /members/:id/notifications), handles cards and complaints; the rest of the profile (PATCH /members/:id), the audit
  * trail, tiers set by hand, merges, imports and the yearly tier review are the specialists' and
  * supervisors'; erasure is the supervisors' alone; finance reads.
  */
@@ -21,6 +21,8 @@ export const MEMBER_ROUTES: readonly RouteAccessRule[] = [
   { service: 'member', methods: ['GET'], path: '/members/:id/audit', roles: [...OPERATIONS, 'finance'] },
   { service: 'member', methods: ['GET'], path: '/members/:id/consent', roles: EVERYONE },
   { service: 'member', methods: ['POST'], path: '/members/:id/consent', roles: DESK_AND_UP },
+  { service: 'member', methods: ['GET'], path: '/members/:id/notifications', roles: EVERYONE },
+  { service: 'member', methods: ['POST'], path: '/members/:id/notifications', roles: DESK_AND_UP },
   { service: 'member', methods: ['GET'], path: '/members/:id/cards', roles: EVERYONE },
   { service: 'member', methods: ['POST'], path: '/members/:id/cards/lost', roles: DESK_AND_UP },
   { service: 'member', methods: ['POST'], path: '/members/:id/cards/replacement', roles: DESK_AND_UP },
