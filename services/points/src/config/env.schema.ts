@@ -55,10 +55,13 @@ export const pointsEnvSchema = serviceVariables(3002).extend({
   POINT_VALUE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY').default('CNY'),
   /** The share of the value of the points a tenant's sales issue that the tenant pays, in basis points (10000: all of it). */
   TENANT_POINTS_FUNDING_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(10_000),
-  /** When the schedule settles the month before (a cron pattern in the centre's time zone; default the 1st at 06:00, after the daily settlement). */
+  /**
+   * When the schedule settles the month before (a cron pattern in the centre's time zone; default
+   * the 1st at 06:00, after the daily settlement). Six fields put seconds first (tests fire it often).
+   */
   PERIOD_SETTLEMENT_CRON: z
     .string()
-    .regex(/^\S+( \S+){4}$/, 'must be a cron pattern of five fields, e.g. 0 6 1 * *')
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of five fields (six with seconds first), e.g. 0 6 1 * *')
     .default('0 6 1 * *'),
 });
 
