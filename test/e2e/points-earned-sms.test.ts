@@ -165,9 +165,9 @@ describe('points earned SMS, from the preference to the phone', () => {
     expect(earnedOf(desk)).toBeGreaterThan(0);
     const pendingEn = (account: { pending: number }) => (account.pending > 0 ? `, plus ${account.pending} pending` : '');
     const pendingZh = (account: { pending: number }) => (account.pending > 0 ? `，另有${account.pending}积分待生效` : '');
-    expect(deskMessages).toEqual([`【Atrium】You earned ${earnedOf(desk)} points. Balance: ${desk.available} points${pendingEn(desk)}.`]);
+    expect(deskMessages).toEqual([`【Atrium】You earned ${earnedOf(desk)} points at E2E Shop. Balance: ${desk.available} points${pendingEn(desk)}.`]);
     // No language chosen: the SMS service's default (simplified Chinese).
-    expect(selfMessages).toEqual([`【Atrium】您获得${earnedOf(self)}积分。积分余额${self.available}${pendingZh(self)}。`]);
+    expect(selfMessages).toEqual([`【Atrium】您在E2E Shop获得${earnedOf(self)}积分。积分余额${self.available}${pendingZh(self)}。`]);
 
     // The third member's sale is credited, and still no earned SMS for them.
     await waitFor('the third member’s sale to be credited', async () => (earnedOf(await accountOf(never.id)) > 0 ? true : undefined), 90_000, 250);

@@ -6,9 +6,10 @@ import type { LedgerEntry } from './ledger-entry.entity';
 /**
  * The event that announces a ledger entry to other services, for the account's outbox; none
  * for a staff adjustment. A sale earns `points.earned` whether the tenant's feed or a
- * submitted receipt reported it: both are qualifying spend for the member's tier.
+ * submitted receipt reported it: both are qualifying spend for the member's tier. The tenant's
+ * name, where the caller knows it, is for the member's earned-points SMS.
  */
-export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry): OutboxEntry | undefined {
+export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry, tenantName?: string): OutboxEntry | undefined {
   const { cause } = entry;
   switch (cause.type) {
     case 'purchase':
@@ -27,6 +28,7 @@ export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry): O
           currency: cause.currency,
           points: BigInt(entry.deltas.lifetimeEarned ?? 0),
           purchasedAt: timestampFromDate(entry.occurredAt),
+          ...(tenantName ? { tenantName } : {}),
         },
       });
     case 'refund':

@@ -26,7 +26,7 @@ type RefundEvent = ConsumedEvent<PurchaseRefunded>;
 /** What one batch touches, read once: the members named, the tenants, the entries that exist. */
 interface BatchState {
   readonly accounts: AccountForPosting[];
-  readonly tenants: Map<string, { status: string }>;
+  readonly tenants: Map<string, { status: string; name: string }>;
   readonly existing: Map<string, LedgerEntry>;
   readonly postings: Map<string, PostingItem[]>;
   readonly fresh: LedgerEntry[];
@@ -275,8 +275,8 @@ export class PurchaseIngestService {
     return rejection;
   }
 
-  private itemOf(entry: LedgerEntry): PostingItem {
-    const event = ledgerEventOf(this.outbox, entry);
+  private itemOf(entry: LedgerEntry, tenantName?: string): PostingItem {
+    const event = ledgerEventOf(this.outbox, entry, tenantName);
     return { entry, ...(event ? { event } : {}) };
   }
 
@@ -313,7 +313,7 @@ export class PurchaseIngestService {
       return;
     }
     const items = state.postings.get(account.memberId) ?? [];
-    items.push({ ...this.itemOf(entry), ...(earnedOn ? { earnedOn } : {}) });
+    items.push({ ...this.itemOf(entry, state.tenants.get(entry.cause.type === 'purchase' ? entry.cause.tenantId : '')?.name), ...(earnedOn ? { earnedOn } : {}) });
     state.postings.set(account.memberId, items);
   }
 

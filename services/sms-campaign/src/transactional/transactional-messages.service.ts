@@ -132,6 +132,7 @@ export class TransactionalMessagesService {
         this.settings.signature,
         {
           points,
+          ...(earned.tenantName ? { tenantName: earned.tenantName } : {}),
           ...(earned.availableBalance === undefined ? {} : { availableAfter: Number(earned.availableBalance) }),
           ...(earned.pendingBalance === undefined ? {} : { pendingAfter: Number(earned.pendingBalance) }),
         },
