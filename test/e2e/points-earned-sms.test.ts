@@ -3,7 +3,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { PurchaseRecordedSchema, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, waitFor } from '@atrium/testing';
+import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
  * The earned-points SMS end to end on the real servers: staff turn it on for one member at the
@@ -13,61 +14,31 @@ import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type 
  * texts the two who asked, once each, with the points and the balance, in their language.
  */
 describe('points earned SMS, from the preference to the phone', () => {
-  const admin = { username: `e2e-admin-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}` };
   const ports = { gateway: 18210, member: 13211, points: 13212, sms: 13214 };
-  const services: ServiceProcess[] = [];
-  const twilioBase = requiredEnv('TWILIO_API_BASE_URL');
-  const gateway = `http://127.0.0.1:${ports.gateway}`;
   const codec = new EventCodec([TOPICS.purchases]);
+  let stack: ShopperStack;
+  let gateway: string;
+  let twilioBase: string;
   let producer: Producer;
   let staffToken: string;
   const tenantId = `e2e-earned-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    const env = infraEnv();
-    const shared = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, REDIS_URL: env.redisUrl };
-    // Each service gets groups and a database of this run, its groups at the topics' end.
-    const run = randomUUID().slice(0, 8);
-    const own = (service: string) => ({ KAFKA_CONSUMER_GROUP: `e2e-earned-${service}-${run}`, MONGO_DATABASE: `atrium_e2e_earned_${service}_${run}` });
-    const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.smsEvents.name, TOPICS.purchases.name, TOPICS.outreachEvents.name];
-    for (const service of ['member', 'points', 'sms']) await startConsumerGroupsAtEnd(own(service).KAFKA_CONSUMER_GROUP, topics);
-    services.push(
-      ...(await Promise.all([
-        startServiceProcess('member', ports.member, { ...shared, ...own('member'), HTTP_PORT: String(ports.member) }),
-        startServiceProcess('points', ports.points, { ...shared, ...own('points'), HTTP_PORT: String(ports.points) }),
-        startServiceProcess('sms-campaign', ports.sms, {
-          ...shared,
-          ...own('sms'),
-          HTTP_PORT: String(ports.sms),
-          TWILIO_ACCOUNT_SID: requiredEnv('TWILIO_ACCOUNT_SID'),
-          TWILIO_AUTH_TOKEN: requiredEnv('TWILIO_AUTH_TOKEN'),
-          TWILIO_API_BASE_URL: twilioBase,
-          TWILIO_FROM: '+85230000001',
-          TWILIO_WEBHOOK_BASE_URL: `${gateway}/api/webhooks/twilio`,
-        }),
-        startServiceProcess('gateway', ports.gateway, {
-          ...shared,
-          GATEWAY_PORT: String(ports.gateway),
-          JWT_SECRET: randomUUID() + randomUUID(),
-          ATRIUM_ADMIN_USERNAME: admin.username,
-          ATRIUM_ADMIN_PASSWORD: admin.password,
-          MEMBER_SERVICE_URL: `http://127.0.0.1:${ports.member}`,
-          POINTS_SERVICE_URL: `http://127.0.0.1:${ports.points}`,
-          SMS_CAMPAIGN_SERVICE_URL: `http://127.0.0.1:${ports.sms}`,
-        }),
-      ])),
-    );
+    stack = await startShopperStack('earned', ports, '+85230000001');
+    ({ gateway } = stack);
+    twilioBase = stack.twilio.apiBaseUrl;
+    const { admin } = stack;
     const login = await call('POST', '/api/auth/login', { body: { username: admin.username, password: admin.password } });
     staffToken = ((await login.json()) as { accessToken: string }).accessToken;
     // Only a registered, open tenant's sales earn.
     expect((await call('PUT', `/api/points/tenants/${tenantId}`, { token: staffToken, body: { name: 'E2E Shop', status: 'open' } })).status).toBe(200);
-    producer = new Kafka({ clientId: 'e2e-earned-till', brokers: env.kafkaBrokers, logLevel: 1 }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = new Kafka({ clientId: 'e2e-earned-till', brokers: infraEnv().kafkaBrokers, logLevel: 1 }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
-    await Promise.all(services.map((service) => service.stop()));
+    await stack?.stop();
   });
 
   function call(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Response> {
@@ -176,9 +147,3 @@ describe('points earned SMS, from the preference to the phone', () => {
     expect(earnedMessages(await bodiesTo(atDesk.e164))).toHaveLength(1);
   }, 240_000);
 });
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the integration global setup reads it from .infra/env (scripts/infra up)`);
-  return value;
-}

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { waitFor } from '@atrium/testing';
+import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
  * A shopper's own way in, end to end on the real servers: a code asked for through the
@@ -9,56 +9,19 @@ import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type 
  * back door), and exchanged for a shopper token that opens the shopper's own records only.
  */
 describe('shopper self-service: sign-up and sign-in by SMS code', () => {
-  const admin = { username: `e2e-admin-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}` };
   const ports = { gateway: 18180, member: 13101, points: 13102, sms: 13104 };
-  const services: ServiceProcess[] = [];
-  const twilio = {
-    accountSid: requiredEnv('TWILIO_ACCOUNT_SID'),
-    authToken: requiredEnv('TWILIO_AUTH_TOKEN'),
-    apiBaseUrl: requiredEnv('TWILIO_API_BASE_URL'),
-  };
+  let stack: ShopperStack;
   let gateway: string;
+  let twilio: ShopperStack['twilio'];
+  let admin: ShopperStack['admin'];
 
   beforeAll(async () => {
-    const env = infraEnv();
-    const shared = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, REDIS_URL: env.redisUrl };
-    gateway = `http://127.0.0.1:${ports.gateway}`;
-    // Each service gets groups and a database of this run, its groups at the topics' end:
-    // the shared topics hold every earlier run's events, which are not this test's business.
-    const run = randomUUID().slice(0, 8);
-    const own = (service: string) => ({ KAFKA_CONSUMER_GROUP: `e2e-shopper-${service}-${run}`, MONGO_DATABASE: `atrium_e2e_shopper_${service}_${run}` });
-    const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.smsEvents.name, TOPICS.purchases.name];
-    for (const service of ['member', 'points', 'sms']) await startConsumerGroupsAtEnd(own(service).KAFKA_CONSUMER_GROUP, topics);
-    services.push(
-      ...(await Promise.all([
-        startServiceProcess('member', ports.member, { ...shared, ...own('member'), HTTP_PORT: String(ports.member) }),
-        startServiceProcess('points', ports.points, { ...shared, ...own('points'), HTTP_PORT: String(ports.points) }),
-        startServiceProcess('sms-campaign', ports.sms, {
-          ...shared,
-          ...own('sms'),
-          HTTP_PORT: String(ports.sms),
-          TWILIO_ACCOUNT_SID: twilio.accountSid,
-          TWILIO_AUTH_TOKEN: twilio.authToken,
-          TWILIO_API_BASE_URL: twilio.apiBaseUrl,
-          TWILIO_FROM: '+85230000000',
-          TWILIO_WEBHOOK_BASE_URL: `${gateway}/api/webhooks/twilio`,
-        }),
-        startServiceProcess('gateway', ports.gateway, {
-          ...shared,
-          GATEWAY_PORT: String(ports.gateway),
-          JWT_SECRET: randomUUID() + randomUUID(),
-          ATRIUM_ADMIN_USERNAME: admin.username,
-          ATRIUM_ADMIN_PASSWORD: admin.password,
-          MEMBER_SERVICE_URL: `http://127.0.0.1:${ports.member}`,
-          POINTS_SERVICE_URL: `http://127.0.0.1:${ports.points}`,
-          SMS_CAMPAIGN_SERVICE_URL: `http://127.0.0.1:${ports.sms}`,
-        }),
-      ])),
-    );
+    stack = await startShopperStack('shopper', ports, '+85230000000');
+    ({ gateway, twilio, admin } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(services.map((service) => service.stop()));
+    await stack?.stop();
   });
 
   function call(method: string, path: string, options: { token?: string; body?: unknown; from?: string } = {}): Promise<Response> {
@@ -189,9 +152,3 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
     expect((await call('GET', `/api/member/members/${member.id}`, { token: session.accessToken })).status).toBe(401);
   }, 120_000);
 });
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the integration global setup reads it from .infra/env (scripts/infra up)`);
-  return value;
-}

@@ -4,39 +4,31 @@
 // and one who was erased get none.
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { MemberErasedSchema, NotificationPreferencesChangedSchema, PointsEarnedSchema, PreferenceChangeSource, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, waitFor } from '@atrium/testing';
-import { freePort, LocalTwilio, seedMembers, smsEnv, SmsServiceUnderTest, type SeededMember } from './support/delivery-harness';
+import { waitFor } from '@atrium/testing';
+import { LocalTwilio, seedMembers, SmsServiceUnderTest, type SeededMember } from './support/delivery-harness';
+import { TransactionalSms } from './support/transactional-harness';
 
 describe('points earned SMS', () => {
   const endpoint = new LocalTwilio();
   const codec = new EventCodec([TOPICS.memberEvents, TOPICS.pointsEvents]);
+  let harness: TransactionalSms;
   let sms: SmsServiceUnderTest;
   let producer: Producer;
 
   beforeAll(async () => {
-    const port = await freePort();
-    // Quiet hours all day long: transactional messages must go anyway.
-    sms = await SmsServiceUnderTest.start(smsEnv(randomUUID().slice(0, 8), port, { SMS_QUIET_HOURS_START: '00:00', SMS_QUIET_HOURS_END: '23:59' }), { consume: true });
-    producer = new Kafka({ clientId: 'sms-points-earned-test', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
+    harness = await TransactionalSms.start('sms-points-earned-test');
+    ({ sms, producer } = harness);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await sms?.stop();
+    await harness?.stop();
   });
 
-  async function processed(eventIds: readonly string[]): Promise<void> {
-    const unique = [...new Set(eventIds)];
-    await waitFor('the events to be processed', async () =>
-      (await sms.database.collection('messaging_inbox').countDocuments({ eventId: { $in: unique } })) === unique.length ? true : undefined,
-    );
-  }
+  const processed = (eventIds: readonly string[]) => harness.processed(eventIds);
+
 
   /** The member service's announcement that the member wants (or not) the earned-points SMS; returns its event id. */
   async function choose(member: SeededMember, pointsEarned: boolean): Promise<string> {

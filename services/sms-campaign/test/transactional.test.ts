@@ -3,7 +3,7 @@
 // welcomed once; a redemption is confirmed once, and points about to expire are announced once.
 import { randomInt, randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import {
   MemberRegisteredSchema,
   PointsExpiringSoonSchema,
@@ -16,28 +16,24 @@ import {
   VerificationPurpose,
 } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, waitFor } from '@atrium/testing';
-import { freePort, LocalTwilio, seedMembers, smsEnv, SmsServiceUnderTest, uniqueMobile } from './support/delivery-harness';
+import { waitFor } from '@atrium/testing';
+import { LocalTwilio, seedMembers, SmsServiceUnderTest, uniqueMobile } from './support/delivery-harness';
+import { TransactionalSms } from './support/transactional-harness';
 
 describe('transactional messages', () => {
   const endpoint = new LocalTwilio();
   const codec = new EventCodec([TOPICS.memberEvents, TOPICS.pointsEvents]);
+  let harness: TransactionalSms;
   let sms: SmsServiceUnderTest;
   let producer: Producer;
 
   beforeAll(async () => {
-    const port = await freePort();
-    // Quiet hours all day long: transactional messages must go anyway.
-    sms = await SmsServiceUnderTest.start(smsEnv(randomUUID().slice(0, 8), port, { SMS_QUIET_HOURS_START: '00:00', SMS_QUIET_HOURS_END: '23:59' }), { consume: true });
-    producer = new Kafka({ clientId: 'sms-transactional-test', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
+    harness = await TransactionalSms.start('sms-transactional-test');
+    ({ sms, producer } = harness);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await sms?.stop();
+    await harness?.stop();
   });
 
   /** Publishes a verification code as the member service does (keyed by phone); returns the event id. */
@@ -63,11 +59,8 @@ describe('transactional messages', () => {
     return eventId;
   }
 
-  async function processed(eventIds: readonly string[]): Promise<void> {
-    await waitFor('the events to be processed', async () =>
-      (await sms.database.collection('messaging_inbox').countDocuments({ eventId: { $in: [...eventIds] } })) === eventIds.length ? true : undefined,
-    );
-  }
+  const processed = (eventIds: readonly string[]) => harness.processed(eventIds);
+
 
   it('sends a sign-up code at once in the event’s language, once per code id however often it is published', async () => {
     const phone = uniqueMobile();

@@ -40,14 +40,8 @@ export class SelfServiceController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
-    }
     // The body goes as sent (the member service validates it and names a bad field); the member is the token's.
-    sendAnswer(
-      response,
-      await callUpstream(this.urls, 'member', { method: 'POST', path: `/members/${encodeURIComponent(shopper.memberId)}/notifications`, body, memberId: shopper.memberId }, request),
-    );
+    await this.post(response, request, 'member', `/members/${encodeURIComponent(shopper.memberId)}/notifications`, objectBody(body), shopper);
   }
 
   @Get('points')
@@ -76,12 +70,8 @@ export class SelfServiceController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
-    }
     // Whatever member the client names, the receipt is the signed-in shopper's.
-    const receipt = { ...(body as Record<string, unknown>), memberId: shopper.memberId };
-    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: '/receipts', body: receipt, memberId: shopper.memberId }, request));
+    await this.post(response, request, 'points', '/receipts', { ...objectBody(body), memberId: shopper.memberId }, shopper);
   }
 
   @Get('rewards')
@@ -99,11 +89,8 @@ export class SelfServiceController {
   @Post('reservations')
   @ApiOperation({ summary: 'Reserve a gift online and collect it at the desk before the reservation expires' })
   async reserve(@CurrentShopper() shopper: AuthenticatedShopper, @Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
-    }
     // The points service takes the member from the shopper header only, never from the body.
-    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: '/reservations', body, memberId: shopper.memberId }, request));
+    await this.post(response, request, 'points', '/reservations', objectBody(body), shopper);
   }
 
   @Post('reservations/:redemptionId/cancel')
@@ -114,12 +101,24 @@ export class SelfServiceController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    sendAnswer(response, await callUpstream(this.urls, 'points', { method: 'POST', path: `/reservations/${redemptionId}/cancel`, body: {}, memberId: shopper.memberId }, request));
+    await this.post(response, request, 'points', `/reservations/${redemptionId}/cancel`, {}, shopper);
   }
 
   private async relay(response: Response, request: Request, service: 'member' | 'points', path: string, shopper: AuthenticatedShopper) {
     sendAnswer(response, await callUpstream(this.urls, service, { method: 'GET', path, memberId: shopper.memberId }, request));
   }
+
+  private async post(response: Response, request: Request, service: 'member' | 'points', path: string, body: Record<string, unknown>, shopper: AuthenticatedShopper) {
+    sendAnswer(response, await callUpstream(this.urls, service, { method: 'POST', path, body, memberId: shopper.memberId }, request));
+  }
+}
+
+/** A JSON object body, or 400: the services behind name a bad field, but only of an object. */
+function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidInputError('request.body-not-object', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
 }
 
 /** The client's query string as sent (it narrows a listing; the member is fixed by the path). */
