@@ -44,10 +44,12 @@ describe('document batches on the real FerretDB', () => {
     // FerretDB's own btree indexes cannot answer its `@>` equality; scripts/infra gives each a
     // GIN twin (infra.d/postgres/gin-twins.sql). Without them every look-up here is a table scan.
     // Enough records that PostgreSQL's planner prefers an index to reading the table.
-    const people = mongo.db(databaseName).collection<{ _id: string; phone: string }>('people');
+    // A compound index is twinned on its first field (a member's entries by memberId).
+    const people = mongo.db(databaseName).collection<{ _id: string; phone: string; household: string; since: number }>('people');
     await people.createIndex({ phone: 1 });
-    await people.insertMany(Array.from({ length: 20_000 }, (_, i) => ({ _id: `p${i}`, phone: `+8613900${String(i).padStart(6, '0')}` })));
-    for (const filter of [{ _id: 'p7' }, { phone: '+8613900000007' }]) {
+    await people.createIndex({ household: 1, since: 1 });
+    await people.insertMany(Array.from({ length: 20_000 }, (_, i) => ({ _id: `p${i}`, phone: `+8613900${String(i).padStart(6, '0')}`, household: `h${i % 5_000}`, since: i })));
+    for (const filter of [{ _id: 'p7' }, { phone: '+8613900000007' }, { household: 'h7' }]) {
       const plan = (await mongo.db(databaseName).command({ explain: { find: 'people', filter, limit: 1 } })) as { queryPlanner?: { Plan?: Record<string, unknown> } };
       expect(JSON.stringify(plan.queryPlanner?.Plan)).toMatch(/Bitmap Index Scan/);
     }

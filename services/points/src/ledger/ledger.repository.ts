@@ -76,18 +76,27 @@ export class LedgerRepository implements OnModuleInit {
     return documents.map(toEntry);
   }
 
-  /** Earlier refunds of one sale, for proportional reversal of what is left. */
-  async refundsOf(tenantId: string, receiptNumber: string): Promise<LedgerEntry[]> {
+  /**
+   * Earlier refunds of one sale, for proportional reversal of what is left; a sale's refunds are
+   * its member's entries. Asked by the member: FerretDB hands only top-level equalities to
+   * PostgreSQL, so the dotted sale fields are matched among the member's refunds, where asked
+   * alone they were matched among every refund of the ledger (4.8 s at 1,000,000 entries).
+   */
+  async refundsOf(memberId: string, tenantId: string, receiptNumber: string): Promise<LedgerEntry[]> {
     const documents = await this.entries
-      .find({ 'cause.tenantId': tenantId, 'cause.receiptNumber': receiptNumber, kind: 'refund' })
+      .find({ memberId, kind: 'refund', 'cause.tenantId': tenantId, 'cause.receiptNumber': receiptNumber })
       .lean<LedgerEntryDocument[]>();
     return documents.map(toEntry);
   }
 
   /** Every entry of some members (all members when none are named), for the balance check. */
   async *streamAll(memberIds?: readonly string[]): AsyncGenerator<LedgerEntry> {
-    const cursor = this.entries.find(memberIds ? { memberId: { $in: memberIds } } : {}).lean<LedgerEntryDocument>().cursor();
-    for await (const document of cursor) yield toEntry(document);
+    // Named members one equality query each: FerretDB would read the whole ledger for an `$in`.
+    const filters = memberIds ? [...new Set(memberIds)].map((memberId) => ({ memberId })) : [{}];
+    for (const filter of filters) {
+      const cursor = this.entries.find(filter).lean<LedgerEntryDocument>().cursor();
+      for await (const document of cursor) yield toEntry(document);
+    }
   }
 }
 

@@ -221,7 +221,7 @@ export class PurchaseIngestService {
       const { payload } = refund;
       const id = refundEntryId(payload.tenantId, payload.refundNumber);
       const saleId = earnEntryId(payload.tenantId, payload.receiptNumber);
-      const [found, earlier] = await Promise.all([this.ledger.findByIds([id, saleId, maturityEntryId(saleId)]), this.ledger.refundsOf(payload.tenantId, payload.receiptNumber)]);
+      const [found, earlier] = await Promise.all([this.ledger.findByIds([id, saleId, maturityEntryId(saleId)]), this.ledger.refundsOf(memberId, payload.tenantId, payload.receiptNumber)]);
       const before = found.get(id);
       // A delivery that stopped between the ledger and the account: its entry is posted, never decided again.
       if (before) return { result: undefined, ...(before.applied ? {} : { item: this.itemOf(before) }) };
