@@ -186,7 +186,7 @@ export class MessageSender {
       // The truth is that Twilio has it, even if a racing cancel wrote `cancelled`.
       status: isProgress(current.status, status) ? status : current.status,
     }));
-    await this.statuses.applyKept(message.sid);
+    await this.statuses.applyKept(recipientId, message.sid);
   }
 
   /** Twilio refused or did not answer: what the error means decides (classifySendError). */

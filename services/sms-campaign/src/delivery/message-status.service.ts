@@ -38,17 +38,22 @@ export class MessageStatusService {
   async recordCallback(messageSid: string, twilioStatus: string, errorCode: number | undefined, receivedAt = new Date()): Promise<void> {
     const status = statusFromTwilio(twilioStatus);
     if (status === undefined) return;
-    await this.updates.record({ messageSid, status, receivedAt, ...(errorCode !== undefined ? { errorCode } : {}) });
-    await this.applyKept(messageSid);
+    const update = { messageSid, status, receivedAt, ...(errorCode !== undefined ? { errorCode } : {}) };
+    await this.updates.record(update);
+    // This callback alone: earlier ones were applied as they came, or are applied by the sender
+    // once it stores the SID (applyKept); a status only moves forwards, so the order is free.
+    const holder = await this.recipients.findByMessageSid(messageSid);
+    if (holder) await this.applyTo(holder.recipientId, [update]);
   }
 
-  /** Brings the recipient holding `messageSid` up to the furthest status Twilio reported for it. */
-  async applyKept(messageSid: string): Promise<void> {
-    const holder = await this.recipients.findByMessageSid(messageSid);
-    if (!holder) return;
+  /** Brings the recipient that has just stored `messageSid` up to the furthest status Twilio reported for it before. */
+  async applyKept(recipientId: string, messageSid: string): Promise<void> {
     const updates = await this.updates.forMessage(messageSid);
-    if (updates.length === 0) return;
-    await this.recipients.change(holder.recipientId, (current) => {
+    if (updates.length > 0) await this.applyTo(recipientId, updates);
+  }
+
+  private async applyTo(recipientId: string, updates: readonly { status: RecipientStatus; errorCode?: number }[]): Promise<void> {
+    await this.recipients.change(recipientId, (current) => {
       let best: { status: RecipientStatus; errorCode?: number } | undefined;
       for (const update of updates) {
         if (isProgress(best?.status ?? current.status, update.status)) best = update;
