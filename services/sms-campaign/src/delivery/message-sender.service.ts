@@ -105,7 +105,7 @@ export class MessageSender {
 
   private async attempt(record: DeliveryRecipient, now: Date): Promise<SendOutcome> {
     if (record.campaignId !== undefined) {
-      const state = await this.controls.stateOf(record.campaignId);
+      const state = await this.controls.stateForSending(record.campaignId);
       if (state === 'cancelled') return this.endUnsent(record, { status: 'cancelled' });
       // Paused: the job ends and the record stays unsent; resume queues it again.
       if (state === 'paused') return DONE;
