@@ -30,11 +30,17 @@ export class PeriodSettlementRepository implements OnModuleInit {
   ) {}
 
   /**
-   * About how many ledger entries a run reads, for its progress (the collection's count from
-   * its metadata: cheap, and exact enough for a percentage). LedgerRepository would be its place.
+   * About how many ledger entries a run reads, for its progress: the `$collStats` count, which
+   * FerretDB takes from PostgreSQL's statistics (15 ms at 1,000,000 entries; close enough for a
+   * percentage) and MongoDB from its metadata. Not estimatedDocumentCount: FerretDB v1 answers
+   * its `count` by reading every entry (minutes at 1,000,000, with the run waiting, `queued`).
    */
   async ledgerSize(): Promise<number> {
-    return this.connection.collection('ledger_entries').estimatedDocumentCount();
+    const [stats] = await this.connection
+      .collection('ledger_entries')
+      .aggregate<{ count?: number }>([{ $collStats: { count: {} } }])
+      .toArray();
+    return stats?.count ?? 0;
   }
 
   async onModuleInit(): Promise<void> {

@@ -31,7 +31,8 @@ export class PeriodRunResponse {
       createdAt: run.createdAt,
       ...(run.startedAt ? { startedAt: run.startedAt } : {}),
       ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
-      progress: { percent: run.status === 'completed' ? 100 : run.status === 'queued' ? 0 : percentOf(run.processed, run.total), total: run.total, entriesProcessed: run.processed },
+      // The total is the ledger's estimated size: a running run says at most 99.
+      progress: { percent: run.status === 'completed' ? 100 : run.status === 'queued' ? 0 : Math.min(99, percentOf(run.processed, run.total)), total: run.total, entriesProcessed: run.processed },
       ...(run.matchesStored !== undefined ? { matchesStored: run.matchesStored } : {}),
       ...(run.failure ? { failure: run.failure } : {}),
     };
