@@ -29,8 +29,9 @@ function monthBefore(at: Date): string {
 describe('the settlement schedules', () => {
   const port = 13145;
   const run = randomUUID().slice(0, 8);
-  // The next centre-time minute at least 15 s away: when the daily schedule fires.
-  const fireAt = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
+  // When the daily schedule fires: set in beforeAll, a whole minute far enough ahead that the
+  // service has registered its scheduler before it.
+  let fireAt: Date;
   let points: ServiceProcess;
   let env: Record<string, string>;
   const api = new PointsApi(`http://127.0.0.1:${port}`);
@@ -38,6 +39,7 @@ describe('the settlement schedules', () => {
   beforeAll(async () => {
     const group = `points-test-settlement-schedules-${run}`;
     await consumeFromNow(group);
+    fireAt = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000);
     // The period schedule every 2 seconds: it fires many times within the test.
     env = pointsEnv(port, run, group, { DAILY_SETTLEMENT_TIME: CENTRE_TIME.format(fireAt), PERIOD_SETTLEMENT_CRON: '*/2 * * * * *' });
     points = await startServiceProcess('points', port, env);

@@ -313,7 +313,9 @@ export class PurchaseIngestService {
       return;
     }
     const items = state.postings.get(account.memberId) ?? [];
-    items.push({ ...this.itemOf(entry, state.tenants.get(entry.cause.type === 'purchase' ? entry.cause.tenantId : '')?.name), ...(earnedOn ? { earnedOn } : {}) });
+    // The tenant's name, for the member's earned-points SMS (points.earned).
+    const tenantName = 'tenantId' in entry.cause ? state.tenants.get(entry.cause.tenantId)?.name : undefined;
+    items.push({ ...this.itemOf(entry, tenantName), ...(earnedOn ? { earnedOn } : {}) });
     state.postings.set(account.memberId, items);
   }
 
