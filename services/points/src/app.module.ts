@@ -60,6 +60,7 @@ export class AppModule {
             maxAmountMinor: config.MAX_PURCHASE_AMOUNT_MINOR,
             clockSkewMs: config.PURCHASE_CLOCK_SKEW_SECONDS * 1000,
             refundPolicy: config.REFUND_POLICY,
+            maxAgeDays: config.PURCHASE_MAX_AGE_DAYS,
           },
           receipts,
         ),

@@ -33,7 +33,9 @@ export class AccountsConsumer {
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
   async onMemberRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
-    await this.accounts.openAccount(event.payload.memberId, event.payload.phone, event.traceId);
+    const { memberId, phone, registeredAt } = event.payload;
+    // The contract requires registered_at: the runner dead-letters a registration without it.
+    await this.accounts.openAccount(memberId, phone, timestampDate(registeredAt!), event.traceId);
   }
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.card-issued')

@@ -69,7 +69,7 @@ export class AccountsRepository implements OnModuleInit {
    * the key), so it cannot lose another writer's update, and it is the cheapest write there is
    * for a backlog of registrations (README, "Member events").
    */
-  async openIfAbsent(memberId: string, phone: string, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
+  async openIfAbsent(memberId: string, phone: string, registeredAt: Date, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
     const document: AccountDocument = {
       _id: memberId,
       phone,
@@ -85,6 +85,7 @@ export class AccountsRepository implements OnModuleInit {
       appliedEntryIds: [],
       earnedByDay: {},
       openedAt,
+      registeredAt,
       outbox: [opened],
       outboxPending: true,
     };
@@ -352,6 +353,7 @@ function toAccount(document: AccountDocument): PointsAccount {
     expired: document.expired,
     debt: document.debt ?? 0,
     openedAt: document.openedAt,
+    ...(document.registeredAt ? { registeredAt: document.registeredAt } : {}),
   };
 }
 
