@@ -114,7 +114,7 @@ export class SelfServiceController {
 
   @Post('reservations/:redemptionId/cancel')
   @ApiOperation({ summary: 'Cancel my reservation: points and stock go back' })
-  @ApiCreatedResponse({ type: ShopperRedemptionView })
+  @ApiOkResponse({ type: ShopperRedemptionView })
   async cancelReservation(
     @CurrentShopper() shopper: AuthenticatedShopper,
     @Param('redemptionId', new ParseUUIDPipe()) redemptionId: string,
