@@ -36,10 +36,8 @@ export class MergeTransferService {
       const merged = accounts.get(mergedMemberId);
       if (!merged || !accounts.has(survivingMemberId)) throw new SurvivorAccountNotOpenError(survivingMemberId, mergedMemberId);
       const transfer = await this.entriesOf(merge, merged);
-      const postings: Posting[] = [
-        { memberId: mergedMemberId, items: [{ entry: transfer.out }] },
-        { memberId: survivingMemberId, items: [{ entry: transfer.in }] },
-      ];
+      // An entry marked applied is in its account's balances even once the account forgot its id.
+      const postings: Posting[] = [transfer.out, transfer.in].filter((entry) => entry.applied !== true).map((entry) => ({ memberId: entry.memberId, items: [{ entry }] }));
       return { postings, result: [transfer.out, transfer.in] };
     });
     // Both entries are in their accounts' balances now: the ledger says so, and the accounts forget them.
