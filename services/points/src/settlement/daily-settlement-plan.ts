@@ -49,7 +49,8 @@ export interface DailyPlan {
 /**
  * Settles one member for a day, written nowhere (pure):
  * 1. each sale whose return window is over by the day's end matures: what its refunds left of
- *    its pending points moves to available, in an entry `mature:<sale entry>` (one per sale);
+ *    its pending points moves to available, in an entry `mature:<sale entry>` (one per sale),
+ *    and so does each pending sale a merge brought from another record (its `merge-in` entry);
  * 2. points of every expiry date up to the day leave available, oldest first, in an entry
  *    `expire:<member>:<expiry date>` (one per member and date; none when nothing is left);
  * 3. the points of expiry dates within the reminder days are announced once per date.
@@ -106,6 +107,33 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
     };
     take(entry, true);
     matured = ownCount(matured, entry, points);
+  }
+
+  // Pending sales a merge brought from another record mature here, as they would have there.
+  for (const merge of entries) {
+    if (merge.cause.type !== 'merge-in') continue;
+    for (const moved of merge.cause.pendingSales) {
+      if (moved.maturesAt.getTime() > cutoff.getTime()) continue;
+      const existing = byId.get(maturityEntryId(moved.saleEntryId));
+      if (existing) {
+        take(existing, false);
+        matured = ownCount(matured, existing, existing.deltas.available ?? 0);
+        continue;
+      }
+      if (!inBalances(merge)) continue;
+      const points = Math.max(0, Math.min(moved.points, pending));
+      const entry: LedgerEntry = {
+        id: maturityEntryId(moved.saleEntryId),
+        memberId: account.memberId,
+        kind: 'maturity',
+        deltas: points > 0 ? { pending: -points, available: points } : {},
+        cause: { type: 'maturity', saleEntryId: moved.saleEntryId, earnedAt: moved.earnedAt, runId },
+        occurredAt: moved.maturesAt,
+        recordedAt: now,
+      };
+      take(entry, true);
+      matured = ownCount(matured, entry, points);
+    }
   }
 
   const dateOf = (earnedAt: Date) => expiryDateOf(earnedAt, input.policy, input.timeZone);
