@@ -5,7 +5,7 @@ import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { MemberMergedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
 import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
-import { Feed, type TestMember } from './support/feed';
+import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
 
@@ -78,10 +78,11 @@ describe('a merge moves the duplicate\'s points to the surviving member', () => 
     await producer.connect();
     feed = await new Feed().start();
     await consumeFromNow(group);
-    env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '0' });
+    // Sales from past years earn: the members registered long before them, and no age limit bites.
+    env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '0', PURCHASE_MAX_AGE_DAYS: '3660' });
     points = await startServiceProcess('points', port, env);
     await api.putTenant(tenant, 'open');
-    [survivor, duplicate] = await feed.registerMembers(2);
+    [survivor, duplicate] = await feed.registerMembers(2, LONG_AGO);
     await waitFor('both accounts with their cards', async () => {
       const accounts = await Promise.all([survivor, duplicate].map((member) => api.account(member.memberId)));
       return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
