@@ -68,6 +68,17 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
   let pending = account.pending;
   let available = account.available;
 
+  /** A sale's maturity: its pending points become available (none when refunds took them back). */
+  const maturityEntry = (sale: { saleEntryId: string; earnedAt: Date; maturesAt: Date; points: number }): LedgerEntry => ({
+    id: maturityEntryId(sale.saleEntryId),
+    memberId: account.memberId,
+    kind: 'maturity',
+    deltas: sale.points > 0 ? { pending: -sale.points, available: sale.points } : {},
+    cause: { type: 'maturity', saleEntryId: sale.saleEntryId, earnedAt: sale.earnedAt, runId },
+    occurredAt: sale.maturesAt,
+    recordedAt: now,
+  });
+
   const take = (entry: LedgerEntry, isNew: boolean) => {
     if (isNew) fresh.push(entry);
     if (isNew || !inBalances(entry)) {
@@ -96,15 +107,7 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
     // counts, posted or not yet (its redelivery will post it with the deltas it has).
     const refunded = entries.filter((entry) => refundOf(entry, sale)).reduce((sum, entry) => sum + (entry.deltas.pending ?? 0), 0);
     const points = Math.max(0, Math.min((sale.deltas.pending ?? 0) + refunded, pending));
-    const entry: LedgerEntry = {
-      id: maturityEntryId(sale.id),
-      memberId: account.memberId,
-      kind: 'maturity',
-      deltas: points > 0 ? { pending: -points, available: points } : {},
-      cause: { type: 'maturity', saleEntryId: sale.id, earnedAt: sale.occurredAt, runId },
-      occurredAt: sale.maturesAt,
-      recordedAt: now,
-    };
+    const entry = maturityEntry({ saleEntryId: sale.id, earnedAt: sale.occurredAt, maturesAt: sale.maturesAt, points });
     take(entry, true);
     matured = ownCount(matured, entry, points);
   }
@@ -122,15 +125,7 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
       }
       if (!inBalances(merge)) continue;
       const points = Math.max(0, Math.min(moved.points, pending));
-      const entry: LedgerEntry = {
-        id: maturityEntryId(moved.saleEntryId),
-        memberId: account.memberId,
-        kind: 'maturity',
-        deltas: points > 0 ? { pending: -points, available: points } : {},
-        cause: { type: 'maturity', saleEntryId: moved.saleEntryId, earnedAt: moved.earnedAt, runId },
-        occurredAt: moved.maturesAt,
-        recordedAt: now,
-      };
+      const entry = maturityEntry({ saleEntryId: moved.saleEntryId, earnedAt: moved.earnedAt, maturesAt: moved.maturesAt, points });
       take(entry, true);
       matured = ownCount(matured, entry, points);
     }
