@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ROLES_HEADER, STAFF_HEADER } from './staff-actor';
 
 /**
  * The gateway's proof that it set a request's identity headers: `<unix-ms>.<hex HMAC-SHA256>`
@@ -7,6 +9,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * captured header is worthless for another route, another identity, or after the window.
  */
 export const IDENTITY_SIGNATURE_HEADER = 'x-atrium-identity';
+
+/** The shopper a gateway shopper route acts for, and the shopper's address (per-address limits). */
+export const SHOPPER_HEADER = 'x-atrium-shopper';
+export const CLIENT_ADDRESS_HEADER = 'x-atrium-client-address';
 
 /** How far a signature's time may lie from the verifier's clock, either way (skew between hosts). */
 export const IDENTITY_SIGNATURE_WINDOW_MS = 60_000;
@@ -45,4 +51,23 @@ export function verifyIdentity(secret: string, request: SignedRequest, header: s
   const expected = Buffer.from(macOf(secret, request, timestamp), 'hex');
   const given = Buffer.from(match[2], 'hex');
   return timingSafeEqual(expected, given) ? 'valid' : 'forged';
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * What a request claims, read from its headers exactly as they travel: the gateway signs the
+ * headers it sets, a service verifies the headers it received, both through this one reading.
+ */
+export function signedRequestOf(method: string, path: string, headers: IncomingHttpHeaders): SignedRequest {
+  return {
+    method,
+    path,
+    staff: headerText(headers[STAFF_HEADER]),
+    roles: headerText(headers[ROLES_HEADER]),
+    shopper: headerText(headers[SHOPPER_HEADER]),
+    clientAddress: headerText(headers[CLIENT_ADDRESS_HEADER]),
+  };
 }
