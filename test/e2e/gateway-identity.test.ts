@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
+import twilio from 'twilio';
 import { IDENTITY_SIGNATURE_HEADER, IDENTITY_SIGNATURE_WINDOW_MS, signIdentity } from '@atrium/staff-identity';
 import { infraEnv, startServiceProcess, TEST_IDENTITY_SECRET, type ServiceProcess } from '@atrium/testing';
 
@@ -21,21 +22,38 @@ describe('a service trusts identity headers only when the gateway signed them', 
   const admin = { username: `e2e-admin-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}` };
   const services: ServiceProcess[] = [];
   let member: ServiceProcess;
+  let sms: ServiceProcess;
   let gateway: string;
   let token: string;
+  let webhookBase: string;
 
   beforeAll(async () => {
     const env = infraEnv();
     const run = randomUUID().slice(0, 8);
     const shared = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, REDIS_URL: env.redisUrl };
-    const [memberPort, gatewayPort] = [await freePort(), await freePort()];
-    member = await startServiceProcess('member', memberPort, {
-      ...shared,
-      HTTP_PORT: String(memberPort),
-      KAFKA_CONSUMER_GROUP: `e2e-identity-member-${run}`,
-      MONGO_DATABASE: `atrium_e2e_identity_member_${run}`,
-    });
-    services.push(member);
+    const [memberPort, smsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    gateway = `http://127.0.0.1:${gatewayPort}`;
+    webhookBase = `${gateway}/api/webhooks/twilio`;
+    [member, sms] = await Promise.all([
+      startServiceProcess('member', memberPort, {
+        ...shared,
+        HTTP_PORT: String(memberPort),
+        KAFKA_CONSUMER_GROUP: `e2e-identity-member-${run}`,
+        MONGO_DATABASE: `atrium_e2e_identity_member_${run}`,
+      }),
+      startServiceProcess('sms-campaign', smsPort, {
+        ...shared,
+        HTTP_PORT: String(smsPort),
+        KAFKA_CONSUMER_GROUP: `e2e-identity-sms-${run}`,
+        MONGO_DATABASE: `atrium_e2e_identity_sms_${run}`,
+        TWILIO_ACCOUNT_SID: process.env.TWILIO_ACCOUNT_SID ?? '',
+        TWILIO_AUTH_TOKEN: process.env.TWILIO_AUTH_TOKEN ?? '',
+        TWILIO_API_BASE_URL: process.env.TWILIO_API_BASE_URL ?? '',
+        TWILIO_FROM: '+85230000001',
+        TWILIO_WEBHOOK_BASE_URL: webhookBase,
+      }),
+    ]);
+    services.push(member, sms);
     services.push(
       await startServiceProcess('gateway', gatewayPort, {
         ...shared,
@@ -44,9 +62,9 @@ describe('a service trusts identity headers only when the gateway signed them', 
         ATRIUM_ADMIN_USERNAME: admin.username,
         ATRIUM_ADMIN_PASSWORD: admin.password,
         MEMBER_SERVICE_URL: member.url,
+        SMS_CAMPAIGN_SERVICE_URL: sms.url,
       }),
     );
-    gateway = `http://127.0.0.1:${gatewayPort}`;
     const login = await fetch(`${gateway}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -108,6 +126,20 @@ describe('a service trusts identity headers only when the gateway signed them', 
     expect(response.status).toBe(201);
     expect(await membersWithPhone(phone)).toHaveLength(1);
   }, 60_000);
+
+  it('passes Twilio\'s webhooks through the gateway, which signs them, and refuses them straight to the SMS service', async () => {
+    const form = { MessageSid: `SM${randomUUID().replace(/-/g, '')}`, From: '+8613900000000', To: '+85230000001', Body: 'hello', AccountSid: process.env.TWILIO_ACCOUNT_SID ?? '' };
+    const post = (url: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(process.env.TWILIO_AUTH_TOKEN ?? '', `${webhookBase}/inbound`, form) },
+        body: new URLSearchParams(form).toString(),
+      });
+    const direct = await post(`${sms.url}/twilio/inbound`);
+    expect(direct.status).toBe(401);
+    expect(await direct.json()).toMatchObject({ code: 'sms-campaign.identity-unverified' });
+    expect((await post(`${webhookBase}/inbound`)).status).toBe(200);
+  }, 30_000);
 
   it('still answers health, metrics and the OpenAPI document without a signature, and declares the 401', async () => {
     expect((await fetch(`${member.url}/health/live`)).status).toBe(200);
