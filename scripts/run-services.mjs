@@ -35,12 +35,12 @@ function infraEnv() {
   return env;
 }
 
-/** A development-only JWT secret, made once per checkout, unless JWT_SECRET is given. */
-function devJwtSecret() {
-  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
-  const file = join(root, '.infra', 'dev-jwt-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+/** A development-only secret, made once per checkout in .infra/<file>, unless the variable is given. */
+function devSecret(variable, file) {
+  if (process.env[variable]) return process.env[variable];
+  const path = join(root, '.infra', file);
+  if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
 }
 
 const admin = {
@@ -66,7 +66,14 @@ const smsEnv = {
   TWILIO_WEBHOOK_BASE_URL: process.env.TWILIO_WEBHOOK_BASE_URL || `http://127.0.0.1:${gatewayPort}/api/webhooks/twilio`,
 };
 
-const shared = { ...process.env, ...infraEnv(), HTTP_HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'info' };
+// The gateway signs its identity headers with it and every service verifies them: one value for all.
+const shared = {
+  ...process.env,
+  ...infraEnv(),
+  HTTP_HOST: '127.0.0.1',
+  LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+  ATRIUM_IDENTITY_SECRET: devSecret('ATRIUM_IDENTITY_SECRET', 'dev-identity-secret'),
+};
 const children = [];
 let stopping = false;
 
@@ -75,7 +82,7 @@ function start(service) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const env =
     service.name === 'gateway'
-      ? { ...shared, ...upstreams, GATEWAY_PORT: String(service.port), JWT_SECRET: devJwtSecret(), ATRIUM_ADMIN_USERNAME: admin.username, ATRIUM_ADMIN_PASSWORD: admin.password }
+      ? { ...shared, ...upstreams, GATEWAY_PORT: String(service.port), JWT_SECRET: devSecret('JWT_SECRET', 'dev-jwt-secret'), ATRIUM_ADMIN_USERNAME: admin.username, ATRIUM_ADMIN_PASSWORD: admin.password }
       : { ...shared, ...(service.name === 'sms-campaign' ? smsEnv : {}), HTTP_PORT: String(service.port) };
   const log = createWriteStream(join(logs, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -31,6 +31,19 @@ describe('a service with bad configuration refuses to start and names the variab
     expect(output).toContain('KAFKA_BROKERS: must be a comma-separated list of host:port');
   });
 
+  // runUntilExit gives every process the test identity secret; '' counts as unset.
+  it.each(SERVICES)('%s: a missing ATRIUM_IDENTITY_SECRET', async (service) => {
+    const { code, output } = await runUntilExit(service, { ...complete, ATRIUM_IDENTITY_SECRET: '' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('ATRIUM_IDENTITY_SECRET: is required but not set');
+  });
+
+  it.each(SERVICES)('%s: an ATRIUM_IDENTITY_SECRET too short to be safe', async (service) => {
+    const { code, output } = await runUntilExit(service, { ...complete, ATRIUM_IDENTITY_SECRET: 'short' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('ATRIUM_IDENTITY_SECRET: must be at least 32 characters');
+  });
+
   it('sms-campaign: a Twilio account SID that is not one', async () => {
     const { code, output } = await runUntilExit('sms-campaign', { ...complete, TWILIO_ACCOUNT_SID: 'not-a-sid' });
     expect(code).toBe(EX_CONFIG);

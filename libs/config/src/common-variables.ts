@@ -56,6 +56,11 @@ export function serviceVariables(defaultHttpPort: number) {
     KAFKA_CONSUMER_GROUP: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be letters, digits, ".", "_" or "-"').optional(),
     LOG_LEVEL: logLevelVariable,
     TZ_CENTRE: timeZoneVariable,
+    /**
+     * Key the gateway signs its identity headers with and every service verifies them with
+     * (x-atrium-identity); at least 32 characters, the same on the gateway and every service.
+     */
+    ATRIUM_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters'),
   });
 }
 

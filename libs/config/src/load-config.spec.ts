@@ -7,6 +7,7 @@ const validEnv = {
   KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',
   MONGO_URL: 'mongodb://127.0.0.1:27017',
   REDIS_URL: 'redis://127.0.0.1:6379',
+  ATRIUM_IDENTITY_SECRET: 'a-test-identity-secret-of-32-characters',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       LOG_LEVEL: 'info',
       TZ_CENTRE: 'Asia/Shanghai',
+      ATRIUM_IDENTITY_SECRET: 'a-test-identity-secret-of-32-characters',
     });
   });
 
@@ -38,7 +40,9 @@ describe('loadConfig', () => {
     ['a malformed broker list', { ...validEnv, KAFKA_BROKERS: 'kafka' }, ['KAFKA_BROKERS']],
     ['a port out of range', { ...validEnv, HTTP_PORT: '70000' }, ['HTTP_PORT']],
     ['an unknown time zone', { ...validEnv, TZ_CENTRE: 'Mars/Olympus' }, ['TZ_CENTRE']],
-    ['several bad variables at once', { REDIS_URL: 'http://x' }, ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL']],
+    ['a missing identity secret', { ...validEnv, ATRIUM_IDENTITY_SECRET: '' }, ['ATRIUM_IDENTITY_SECRET']],
+    ['a too short identity secret', { ...validEnv, ATRIUM_IDENTITY_SECRET: 'short' }, ['ATRIUM_IDENTITY_SECRET']],
+    ['several bad variables at once', { REDIS_URL: 'http://x' }, ['ATRIUM_IDENTITY_SECRET', 'KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL']],
   ])('names the variable at fault for %s', (_case, env, expected) => {
     expect(problemsOf(env).sort()).toEqual(expected);
   });

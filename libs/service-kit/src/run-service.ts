@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { loadConfigOrExit, type ServiceVariables } from '@atrium/config';
 import { createLogger, Metrics, NestPinoLogger, type Logger } from '@atrium/observability';
 import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { GatewayIdentityGuard } from './gateway-identity.guard';
+import { withGatewayIdentityRefusal } from './gateway-identity.openapi';
 
 export interface RunServiceOptions {
   readonly serviceName: string;
@@ -18,6 +20,8 @@ export interface RunServiceOptions {
   /** Whether the app has `@ConsumeEvent` handlers to connect to Kafka. */
   readonly consumesEvents: boolean;
   readonly openApi: { readonly title: string; readonly description: string };
+  /** ATRIUM_IDENTITY_SECRET: the key of the gateway's signature, which every route but health requires. */
+  readonly identitySecret: string;
 }
 
 /** Builds the OpenAPI document of an app's HTTP routes. */
@@ -43,7 +47,8 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     app.useGlobalFilters(new ProblemDetailsFilter(logger));
     app.useGlobalPipes(requestValidationPipe());
     app.useGlobalInterceptors(new HttpMetricsInterceptor(options.metrics));
-    SwaggerModule.setup('docs', app, openApiDocumentOf(app, options.openApi), { jsonDocumentUrl: 'openapi.json' });
+    app.useGlobalGuards(new GatewayIdentityGuard(options.serviceName, options.identitySecret));
+    SwaggerModule.setup('docs', app, withGatewayIdentityRefusal(openApiDocumentOf(app, options.openApi)), { jsonDocumentUrl: 'openapi.json' });
     if (options.consumesEvents) {
       connectEventConsumers(app);
       // Modules first (topics provisioned, indexes built), then consumers: subscribing to a
@@ -85,5 +90,6 @@ export async function startService<Config extends ServiceVariables>(options: Sta
     metrics,
     consumesEvents: options.consumesEvents,
     openApi: options.openApi,
+    identitySecret: config.ATRIUM_IDENTITY_SECRET,
   });
 }

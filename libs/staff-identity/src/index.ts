@@ -1,2 +1,3 @@
 export * from './staff-actor';
 export * from './staff-parameters';
+export * from './identity-signature';

@@ -3,8 +3,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 /**
  * Who is calling, as the gateway says: it authenticates staff and forwards the username in
  * `x-atrium-staff` and the roles in `x-atrium-roles`, replacing whatever a client sent under
- * those names. Only the gateway can reach the service, so these headers are trusted here and
- * nowhere else may set them (services/gateway/src/forwarding/upstream-proxies.ts).
+ * those names, and signs them (identity-signature.ts). Every service refuses a request without
+ * the gateway's valid signature before any route runs (libs/service-kit GatewayIdentityGuard),
+ * so by the time these headers are read they are the gateway's.
  */
 export const STAFF_HEADER = 'x-atrium-staff';
 export const ROLES_HEADER = 'x-atrium-roles';

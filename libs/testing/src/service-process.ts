@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_IDENTITY_SECRET } from './signed-fetch';
 import { waitFor } from './wait-for';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -26,7 +27,7 @@ export function serviceEntry(name: string, entry: 'main' | 'worker' = 'main'): s
 export async function startServiceProcess(name: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [serviceEntry(name)], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ATRIUM_IDENTITY_SECRET: TEST_IDENTITY_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,7 +61,11 @@ export async function startServiceProcess(name: string, port: number, env: Recor
 
 /** Runs a built service expecting it to refuse to start; resolves with its exit code and output. */
 export async function runUntilExit(name: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [serviceEntry(name)], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serviceEntry(name)], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ATRIUM_IDENTITY_SECRET: TEST_IDENTITY_SECRET, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

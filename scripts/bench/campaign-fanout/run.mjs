@@ -30,6 +30,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BENCH_IDENTITY_SECRET, signedHeaders } from '../lib/gateway-identity.mjs';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
@@ -248,7 +249,7 @@ class ServiceChild {
   async call(method, pathname, { body, headers, expected } = {}) {
     const response = await fetch(`${this.url}${pathname}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(headers ?? {}) },
+      headers: signedHeaders(method, pathname, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(headers ?? {}) }),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(120_000),
     });
@@ -413,6 +414,7 @@ async function main() {
     MONGO_URL: infra.MONGO_URL,
     REDIS_URL: infra.REDIS_URL,
     HTTP_PORT: String(options.port),
+    ATRIUM_IDENTITY_SECRET: BENCH_IDENTITY_SECRET,
     MONGO_DATABASE: database,
     KAFKA_CONSUMER_GROUP: serviceGroup,
     TWILIO_ACCOUNT_SID: infra.TWILIO_ACCOUNT_SID,

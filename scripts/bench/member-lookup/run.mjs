@@ -748,7 +748,8 @@ async function main() {
   const mongo = new MongoClient(infra.MONGO_URL, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 180_000, maxPoolSize: 50 });
   await bounded('connecting to Kafka and the database', Promise.all([kafkaAdmin.connect(), mongo.connect()]));
   const db = mongo.db(memberDatabase);
-  const shared = { KAFKA_BROKERS: infra.KAFKA_BROKERS, MONGO_URL: infra.MONGO_URL, REDIS_URL: infra.REDIS_URL };
+  // The gateway signs its identity headers with the identity secret, the member service verifies them.
+  const shared = { KAFKA_BROKERS: infra.KAFKA_BROKERS, MONGO_URL: infra.MONGO_URL, REDIS_URL: infra.REDIS_URL, ATRIUM_IDENTITY_SECRET: randomBytes(32).toString('hex') };
 
   let member;
   let gateway;

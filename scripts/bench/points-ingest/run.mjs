@@ -33,6 +33,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BENCH_IDENTITY_SECRET, signedHeaders } from '../lib/gateway-identity.mjs';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
@@ -299,7 +300,11 @@ class ServiceChild {
   }
 
   async json(pathname, init) {
-    const response = await fetch(`${this.url}${pathname}`, { ...init, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${this.url}${pathname}`, {
+      ...init,
+      headers: signedHeaders(init?.method ?? 'GET', pathname, init?.headers),
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) return { status: response.status, body: undefined };
     return { status: response.status, body: await response.json() };
   }
@@ -403,6 +408,7 @@ async function main() {
     MONGO_URL: infra.MONGO_URL,
     REDIS_URL: infra.REDIS_URL,
     HTTP_PORT: String(options.port),
+    ATRIUM_IDENTITY_SECRET: BENCH_IDENTITY_SECRET,
     MONGO_DATABASE: database,
     KAFKA_CONSUMER_GROUP: serviceGroup,
   };

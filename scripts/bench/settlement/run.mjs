@@ -31,6 +31,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_IDENTITY_SECRET, signedHeaders } from '../lib/gateway-identity.mjs';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
@@ -484,7 +485,7 @@ class ServiceChild {
   async call(method, pathname, body, timeoutMs = 30_000) {
     const response = await fetch(`${this.url}${pathname}`, {
       method,
-      headers: { ...FINANCE, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: signedHeaders(method, pathname, { ...FINANCE, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -639,6 +640,7 @@ async function main() {
     MONGO_URL: infra.MONGO_URL,
     REDIS_URL: infra.REDIS_URL,
     HTTP_PORT: String(options.port),
+    ATRIUM_IDENTITY_SECRET: BENCH_IDENTITY_SECRET,
     MONGO_DATABASE: database,
     KAFKA_CONSUMER_GROUP: group,
     TZ_CENTRE: TZ,

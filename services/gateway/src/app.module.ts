@@ -7,6 +7,7 @@ import { DocsModule } from './docs/docs.module';
 import { ForwardingModule } from './forwarding/forwarding.module';
 import { upstreamUrlsOf } from './forwarding/upstream-services';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { IdentitySigningModule } from './identity/identity-signing.module';
 import { ShopperModule } from './shopper/shopper.module';
 import { StaffAdminModule } from './staff/staff-admin.module';
 import { TwilioWebhooksModule } from './webhooks/twilio-webhooks.module';
@@ -22,6 +23,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({ serviceName: SERVICE_NAME, config, logger, metrics }),
         HttpEdgeModule,
+        IdentitySigningModule.register(config.ATRIUM_IDENTITY_SECRET),
         AuthModule.register(config),
         StaffAdminModule.register(config),
         ShopperModule.register(upstreams),

@@ -1,4 +1,12 @@
-import { closedPort, StubUpstream } from './support/stub-upstream';
+import { signedRequestOf, verifyIdentity } from '@atrium/staff-identity';
+import { TEST_IDENTITY_SECRET } from '@atrium/testing';
+import { closedPort, StubUpstream, type ReceivedRequest } from './support/stub-upstream';
+
+/** Whether the request reached the service with the gateway's valid signature of what it carries. */
+function signatureOf(received: ReceivedRequest): string {
+  const header = received.headers['x-atrium-identity'];
+  return verifyIdentity(TEST_IDENTITY_SECRET, signedRequestOf(received.method, received.url, received.headers), Array.isArray(header) ? header[0] : header);
+}
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 describe('forwarding to the services', () => {
@@ -53,18 +61,27 @@ describe('forwarding to the services', () => {
     expect(answer.headers['x-trace-id']).toBe('trace-from-console-0001');
   });
 
-  it('makes up a trace id when the caller sent none, and replaces forged staff headers', async () => {
-    const answer = await gateway.call('GET', '/api/member/members/7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11', {
+  it('makes up a trace id when the caller sent none, and replaces forged identity headers with its own, signed', async () => {
+    const answer = await gateway.call('GET', '/api/member/members/7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11?x=1', {
       token: desk,
-      headers: { 'x-atrium-staff': 'someone-else', 'x-atrium-roles': 'admin' },
+      headers: {
+        'x-atrium-staff': 'someone-else',
+        'x-atrium-roles': 'admin',
+        'x-atrium-shopper': 'M-1',
+        'x-atrium-client-address': '10.9.9.9',
+        'x-atrium-identity': '1.0000000000000000000000000000000000000000000000000000000000000000',
+      },
     });
     expect(answer.status).toBe(200);
     const [received] = member.received;
-    expect(received.url).toBe('/members/7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11');
+    expect(received.url).toBe('/members/7d4f1a52-9a3e-4c1b-8f00-2b7c9d1e0a11?x=1');
     expect(received.headers['x-trace-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.headers['x-trace-id']).toBe(received.headers['x-trace-id']);
     expect(received.headers['x-atrium-staff']).toBe(`${gateway.prefix}desk`);
     expect(received.headers['x-atrium-roles']).toBe('desk');
+    expect(received.headers['x-atrium-shopper']).toBeUndefined();
+    expect(received.headers['x-atrium-client-address']).toBeUndefined();
+    expect(signatureOf(received)).toBe('valid');
   });
 
   it('lets finance read a member but refuses it POST /api/member/members (403 problem, nothing forwarded)', async () => {

@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { TOPICS, VerificationPurpose, type VerificationCodeIssued } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, TopicRecorder } from '@atrium/testing';
+import { infraEnv, signedFetch, TopicRecorder } from '@atrium/testing';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 
 interface Problem {
@@ -37,7 +37,7 @@ describe('verification codes and self sign-up', () => {
   const newAddress = () => `198.51.100.${++address}-${service.run}`;
 
   async function askCode(phone: string, purpose: 'sign-up' | 'sign-in', from: string) {
-    const response = await fetch(`http://127.0.0.1:13291/verification-codes`, {
+    const response = await signedFetch(`http://127.0.0.1:13291/verification-codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-atrium-client-address': from },
       body: JSON.stringify({ phone, purpose, language: 'zh-Hant' }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { infraEnv, restartLocalServer, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, restartLocalServer, signedFetch, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay } from './support/settlement';
@@ -127,7 +127,7 @@ describe('the period settlement', () => {
     ]);
     expect(late.centre).toMatchObject({ netPointsIssued: 60, liability: { points: 210, valueMinor: 315 }, lateEntries: 1 });
 
-    const csv = await fetch(`${api.url}/settlement/periods/${second}/statements.csv`, { headers: FINANCE });
+    const csv = await signedFetch(`${api.url}/settlement/periods/${second}/statements.csv`, { headers: FINANCE });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).split('\r\n');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, signedFetch, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase } from './support/points-api';
 
@@ -30,16 +30,16 @@ describe('points from the purchase feed', () => {
   const startPoints = () => startServiceProcess('points', port, env);
 
   async function account(memberId: string): Promise<Account | undefined> {
-    const response = await fetch(`${url}/accounts/${memberId}`);
+    const response = await signedFetch(`${url}/accounts/${memberId}`);
     return response.status === 200 ? ((await response.json()) as Account) : undefined;
   }
 
   async function ledgerCheck(memberId?: string): Promise<{ accountsChecked: number; mismatches: unknown[] }> {
-    return (await (await fetch(`${url}/ledger/check${memberId ? `?memberId=${memberId}` : ''}`)).json()) as { accountsChecked: number; mismatches: unknown[] };
+    return (await (await signedFetch(`${url}/ledger/check${memberId ? `?memberId=${memberId}` : ''}`)).json()) as { accountsChecked: number; mismatches: unknown[] };
   }
 
   async function putTenant(id: string, status: 'open' | 'closed'): Promise<void> {
-    const response = await fetch(`${url}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status }) });
+    const response = await signedFetch(`${url}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status }) });
     expect(response.status).toBe(200);
   }
 
@@ -92,7 +92,7 @@ describe('points from the purchase feed', () => {
   it('previews what a sale would earn, and what the feed would refuse, writing nothing', async () => {
     const buyer = members[3];
     const preview = (body: Record<string, unknown>) =>
-      fetch(`${url}/earning/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      signedFetch(`${url}/earning/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const answer = await preview({ cardNumber: buyer.cardNumber, tenantId: openTenant, amountMinor: 12_345, currency: 'CNY' });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ points: 123, ruleVersion: 1, breakdown: { basePoints: 123, multipliers: [] } });
@@ -117,7 +117,7 @@ describe('points from the purchase feed', () => {
     await feed.send([...bad.map((sale) => feed.saleMessage(sale)), feed.saleMessage({ receiptNumber: `X-${run}-ok`, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 1_000 })]);
     await waitFor('the good sale', async () => ((await account(buyer.memberId))?.lifetimeEarned === 10 ? true : undefined));
     const codes = await waitFor('the five rejections', async () => {
-      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
+      const rejected = (await (await signedFetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
       const ours = rejected.filter((r) => r.receiptNumber.startsWith(`X-${run}`));
       return ours.length >= 5 ? Object.fromEntries(ours.map((r) => [r.receiptNumber, r.code])) : undefined;
     });
@@ -150,7 +150,7 @@ describe('points from the purchase feed', () => {
       sale('29-days', longStanding, new Date(Date.now() - 29 * day)),
     ]);
     const codes = await waitFor('the three refused sales', async () => {
-      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string; reason: string }[];
+      const rejected = (await (await signedFetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string; reason: string }[];
       const ours = rejected.filter((r) => r.receiptNumber.startsWith(`D-${run}`));
       return ours.length >= 3 ? ours : undefined;
     });
@@ -165,7 +165,7 @@ describe('points from the purchase feed', () => {
       const [a, b] = await Promise.all([account(recent.memberId), account(longStanding.memberId)]);
       return a?.lifetimeEarned === 100 && b?.lifetimeEarned === 100 ? true : undefined;
     });
-    const preview = await fetch(`${url}/earning/preview`, {
+    const preview = await signedFetch(`${url}/earning/preview`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ cardNumber: recent.cardNumber, tenantId: openTenant, amountMinor: 10_000, currency: 'CNY', occurredAt: new Date(registeredAt.getTime() - 60_000).toISOString() }),
@@ -186,12 +186,12 @@ describe('points from the purchase feed', () => {
       feed.refundMessage({ refundNumber: `F-${run}-c`, receiptNumber, tenantId: openTenant, cardNumber: buyer.cardNumber, amountMinor: 1 }),
     ]);
     await waitFor('the refunds', async () => {
-      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
+      const rejected = (await (await signedFetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string }[];
       return rejected.some((r) => r.receiptNumber === receiptNumber) ? true : undefined;
     });
     // 100 points earned; 25 then 75 reversed from pending; the third refund exceeds the sale.
     expect(await account(buyer.memberId)).toMatchObject({ pending: 0, lifetimeEarned: 0 });
-    const statement = (await (await fetch(`${url}/ledger/members/${buyer.memberId}/entries`)).json()) as { id: string; deltas: { pending?: number } }[];
+    const statement = (await (await signedFetch(`${url}/ledger/members/${buyer.memberId}/entries`)).json()) as { id: string; deltas: { pending?: number } }[];
     expect(statement.map((entry) => [entry.id, entry.deltas.pending])).toEqual([
       [`earn:${openTenant}:${receiptNumber}`, 100],
       [`refund:${openTenant}:F-${run}-a`, -25],

@@ -6,6 +6,7 @@ const required = {
   MONGO_URL: 'mongodb://127.0.0.1:27017',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'k'.repeat(32),
+  ATRIUM_IDENTITY_SECRET: 'i'.repeat(32),
   ATRIUM_ADMIN_USERNAME: 'admin',
   ATRIUM_ADMIN_PASSWORD: 'atrium-admin',
 };
@@ -51,7 +52,7 @@ describe('the gateway configuration', () => {
     expect(config.MEMBER_SERVICE_URL).toBe('http://member:3001');
   });
 
-  it.each(['JWT_SECRET', 'ATRIUM_ADMIN_USERNAME', 'ATRIUM_ADMIN_PASSWORD'])('requires %s', (variable) => {
+  it.each(['JWT_SECRET', 'ATRIUM_IDENTITY_SECRET', 'ATRIUM_ADMIN_USERNAME', 'ATRIUM_ADMIN_PASSWORD'])('requires %s', (variable) => {
     const without = Object.fromEntries(Object.entries(required).filter(([name]) => name !== variable));
     expect(() => loadConfig(gatewayEnvSchema, without)).toThrow(`${variable}: is required but not set`);
   });

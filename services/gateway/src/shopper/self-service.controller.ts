@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { InvalidInputError } from '@atrium/errors';
 import { ShopperOnly } from '../access/access.decorators';
 import { UPSTREAM_URLS, type UpstreamUrls } from '../forwarding/upstream-services';
+import { IdentitySigner } from '../identity/identity-signer';
 import type { AuthenticatedShopper } from './authenticated-shopper';
 import { CurrentShopper } from './current-shopper.decorator';
 import { sendShopperView, type ShopperView } from './send-answer';
@@ -27,7 +28,10 @@ import { ShopperRewardView } from './views/shopper-reward.view';
 @ShopperOnly()
 @Controller('api/shopper/me')
 export class SelfServiceController {
-  constructor(@Inject(UPSTREAM_URLS) private readonly urls: UpstreamUrls) {}
+  constructor(
+    @Inject(UPSTREAM_URLS) private readonly urls: UpstreamUrls,
+    private readonly signer: IdentitySigner,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'My membership: card, tier, consent' })
@@ -125,7 +129,7 @@ export class SelfServiceController {
   }
 
   private async relay(response: Response, request: Request, service: 'member' | 'points', path: string, shopper: AuthenticatedShopper, view: ShopperView) {
-    sendShopperView(response, await callUpstream(this.urls, service, { method: 'GET', path, memberId: shopper.memberId }, request), service, view);
+    sendShopperView(response, await callUpstream(this.urls, this.signer, service, { method: 'GET', path, memberId: shopper.memberId }, request), service, view);
   }
 
   private async post(
@@ -137,7 +141,7 @@ export class SelfServiceController {
     shopper: AuthenticatedShopper,
     view: ShopperView,
   ) {
-    sendShopperView(response, await callUpstream(this.urls, service, { method: 'POST', path, body, memberId: shopper.memberId }, request), service, view);
+    sendShopperView(response, await callUpstream(this.urls, this.signer, service, { method: 'POST', path, body, memberId: shopper.memberId }, request), service, view);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { InvalidInputError } from '@atrium/errors';
 import { Public } from '../access/access.decorators';
 import { UPSTREAM_URLS, type UpstreamUrls } from '../forwarding/upstream-services';
+import { IdentitySigner } from '../identity/identity-signer';
 import { ShopperTokenService } from './shopper-token.service';
 import { callUpstream, type UpstreamAnswer } from './upstream-call';
 import { sendAnswer, sendShopperView } from './send-answer';
@@ -23,6 +24,7 @@ import { ShopperMemberView } from './views/shopper-member.view';
 export class ShopperSessionController {
   constructor(
     @Inject(UPSTREAM_URLS) private readonly urls: UpstreamUrls,
+    private readonly signer: IdentitySigner,
     private readonly tokens: ShopperTokenService,
   ) {}
 
@@ -31,7 +33,7 @@ export class ShopperSessionController {
   @ApiBody({ schema: { type: 'object', required: ['phone', 'purpose'], properties: { phone: { type: 'string' }, purpose: { enum: ['sign-up', 'sign-in'] } } } })
   @ApiAcceptedResponse({ type: ShopperCodeRequestView })
   async requestCode(@Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const answer = await callUpstream(this.urls, 'member', { method: 'POST', path: '/verification-codes', body: objectBody(body) }, request);
+    const answer = await callUpstream(this.urls, this.signer, 'member', { method: 'POST', path: '/verification-codes', body: objectBody(body) }, request);
     sendShopperView(response, answer, 'member', ShopperCodeRequestView.of);
   }
 
@@ -39,7 +41,7 @@ export class ShopperSessionController {
   @ApiOperation({ summary: 'Become a member with a code sent by SMS; answers the member and a shopper token' })
   @ApiCreatedResponse({ type: ShopperSignUpResponse })
   async signUp(@Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const answer = await callUpstream(this.urls, 'member', { method: 'POST', path: '/self-sign-up', body: objectBody(body) }, request);
+    const answer = await callUpstream(this.urls, this.signer, 'member', { method: 'POST', path: '/self-sign-up', body: objectBody(body) }, request);
     const member = answer.status === 201 ? memberIdIn(answer, 'id') : undefined;
     if (member === undefined) return sendAnswer(response, answer);
     response.status(HttpStatus.CREATED).json({ member: ShopperMemberView.of(JSON.parse(answer.body)), session: await this.session(member) });
@@ -52,6 +54,7 @@ export class ShopperSessionController {
   async signIn(@Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const answer = await callUpstream(
       this.urls,
+      this.signer,
       'member',
       { method: 'POST', path: '/verification-codes/verify', body: { ...objectBody(body), purpose: 'sign-in' } },
       request,

@@ -3,11 +3,7 @@ import { TRACE_HEADER, traceIdFor } from '../http/trace-id';
 import { clientAddressOf } from '../http/client-address';
 import { UpstreamUnavailableError } from '../forwarding/forwarding.errors';
 import type { UpstreamService, UpstreamUrls } from '../forwarding/upstream-services';
-
-/** Header that tells a service which member a shopper route acts for (set by the gateway only). */
-export const SHOPPER_HEADER = 'x-atrium-shopper';
-/** Header with the shopper's address, for the services' per-address limits (set by the gateway only). */
-export const CLIENT_ADDRESS_HEADER = 'x-atrium-client-address';
+import type { IdentitySigner } from '../identity/identity-signer';
 
 /** A service's answer, as it came. */
 export interface UpstreamAnswer {
@@ -35,13 +31,19 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
  * these requests itself: the path and the member come from the shopper's token, never from
  * the client, so a shopper can reach nothing but their own records.
  */
-export async function callUpstream(urls: UpstreamUrls, service: UpstreamService, call: UpstreamCall, request: Request): Promise<UpstreamAnswer> {
+export async function callUpstream(
+  urls: UpstreamUrls,
+  signer: IdentitySigner,
+  service: UpstreamService,
+  call: UpstreamCall,
+  request: Request,
+): Promise<UpstreamAnswer> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     [TRACE_HEADER]: traceIdFor(request.headers[TRACE_HEADER]),
-    [CLIENT_ADDRESS_HEADER]: clientAddressOf(request),
+    // The member the call acts for and the shopper's address (the services' per-address limits).
+    ...signer.headersFor(call.method, call.path, { shopper: call.memberId, clientAddress: clientAddressOf(request) }),
   };
-  if (call.memberId !== undefined) headers[SHOPPER_HEADER] = call.memberId;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   let answer: Response;
   try {

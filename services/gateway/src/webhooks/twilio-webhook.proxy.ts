@@ -3,10 +3,10 @@ import type { Request, Response } from 'express';
 import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
 import type { Socket } from 'node:net';
 import { UpstreamUnavailableError } from '../forwarding/forwarding.errors';
-import { ROLES_HEADER, STAFF_HEADER } from '../forwarding/upstream-proxies';
 import { UPSTREAM_URLS, type UpstreamUrls } from '../forwarding/upstream-services';
 import { GatewayProblemFilter } from '../http/gateway-problem.filter';
 import { TRACE_HEADER, traceIdFor } from '../http/trace-id';
+import { IdentitySigner } from '../identity/identity-signer';
 
 /** What Twilio posts to: its status callbacks and the shoppers' inbound messages. */
 export type TwilioWebhook = 'status' | 'inbound';
@@ -25,7 +25,7 @@ const UPSTREAM_TIMEOUT_MS = 15_000;
 export class TwilioWebhookProxy {
   private readonly proxy: RequestHandler<Request, Response>;
 
-  constructor(@Inject(UPSTREAM_URLS) urls: UpstreamUrls, problems: GatewayProblemFilter) {
+  constructor(@Inject(UPSTREAM_URLS) urls: UpstreamUrls, problems: GatewayProblemFilter, signer: IdentitySigner) {
     this.proxy = createProxyMiddleware<Request, Response>({
       target: urls['sms-campaign'],
       changeOrigin: true,
@@ -34,10 +34,10 @@ export class TwilioWebhookProxy {
       pathRewrite: (url) => serviceUrlOf(url) ?? url,
       on: {
         proxyReq: (proxyRequest, request) => {
-          // Nobody is signed in on a webhook: whatever identity headers arrive are forged.
+          // Nobody is signed in on a webhook: whatever identity headers arrive are forged. The
+          // signature names nobody; it only says the request came through the gateway.
           proxyRequest.removeHeader('authorization');
-          proxyRequest.removeHeader(STAFF_HEADER);
-          proxyRequest.removeHeader(ROLES_HEADER);
+          signer.signProxied(proxyRequest, {});
           proxyRequest.setHeader(TRACE_HEADER, traceIdFor(request.headers[TRACE_HEADER]));
         },
         error: (error, request, response: Response | Socket) => {

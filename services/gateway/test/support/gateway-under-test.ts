@@ -6,7 +6,7 @@ import type { Connection } from 'mongoose';
 import { loadConfig } from '@atrium/config';
 import { createLogger, Metrics } from '@atrium/observability';
 import { RedisConnection } from '@atrium/service-kit';
-import { infraEnv } from '@atrium/testing';
+import { infraEnv, TEST_IDENTITY_SECRET } from '@atrium/testing';
 import { gatewayEnvSchema } from '../../src/config/env.schema';
 import { createGatewayApp } from '../../src/gateway-app';
 import { call, loopbackAddress, type CallResult } from './http-call';
@@ -40,6 +40,7 @@ export class GatewayUnderTest {
       REDIS_URL: servers.redisUrl,
       LOG_LEVEL: 'fatal',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      ATRIUM_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
       ATRIUM_ADMIN_USERNAME: `${prefix}admin`,
       ATRIUM_ADMIN_PASSWORD: adminPassword,
       ...env,

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, type ServiceProcess } from '@atrium/testing';
 
 /** A staff member as the gateway names one to the service. */
 export interface TestStaff {
@@ -55,7 +55,7 @@ export class MemberServiceUnderTest {
   }
 
   async call<Body = Record<string, unknown>>(method: string, path: string, options: { body?: unknown; staff?: TestStaff } = {}): Promise<Answer<Body>> {
-    const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+    const response = await signedFetch(`http://127.0.0.1:${this.port}${path}`, {
       method,
       headers: {
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -69,7 +69,7 @@ export class MemberServiceUnderTest {
 
   /** Sends a body as it is with its own content type (a CSV file). */
   async send<Body = Record<string, unknown>>(method: string, path: string, body: string, contentType: string, staff?: TestStaff): Promise<Answer<Body>> {
-    const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+    const response = await signedFetch(`http://127.0.0.1:${this.port}${path}`, {
       method,
       headers: { 'content-type': contentType, ...(staff ? { 'x-atrium-staff': staff.id, 'x-atrium-roles': staff.roles.join(',') } : {}) },
       body,

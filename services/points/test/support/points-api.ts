@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startConsumerGroupsAtEnd } from '@atrium/testing';
+import { infraEnv, signedFetch, startConsumerGroupsAtEnd } from '@atrium/testing';
 
 /** What the gateway forwards for a signed-in member of staff (services/gateway upstream-proxies.ts). */
 export function staff(username: string, ...roles: string[]): Record<string, string> {
@@ -67,7 +67,7 @@ export class PointsApi {
   constructor(readonly url: string) {}
 
   async call<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const response = await fetch(`${this.url}${path}`, {
+    const response = await signedFetch(`${this.url}${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -13,7 +13,7 @@ import { ProblemDetailsFilter, requestValidationPipe } from '@atrium/http-proble
 import { connectEventConsumers } from '@atrium/messaging';
 import { createLogger, Metrics } from '@atrium/observability';
 import { RedisConnection } from '@atrium/service-kit';
-import { infraEnv, startConsumerGroupsAtEnd, waitFor } from '@atrium/testing';
+import { infraEnv, startConsumerGroupsAtEnd, TEST_IDENTITY_SECRET, waitFor } from '@atrium/testing';
 import { AppModule } from '../../src/app.module';
 import { smsCampaignEnvSchema } from '../../src/config/env.schema';
 import { CampaignDelivery, type CampaignDeliveryTotals, type CampaignMessage, type RecipientStatus } from '../../src/delivery/campaign-delivery';
@@ -61,6 +61,7 @@ export function smsEnv(run: string, port: number, extra: Record<string, string> 
     MONGO_DATABASE: `atrium_test_sms_${run}`,
     KAFKA_CONSUMER_GROUP: `sms-test-${run}`,
     LOG_LEVEL: 'warn',
+    ATRIUM_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     TWILIO_ACCOUNT_SID: twilioVariable('TWILIO_ACCOUNT_SID'),
     TWILIO_AUTH_TOKEN: twilioVariable('TWILIO_AUTH_TOKEN'),
     TWILIO_API_BASE_URL: twilioVariable('TWILIO_API_BASE_URL'),
