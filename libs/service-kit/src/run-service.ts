@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { loadConfigOrExit, type ServiceVariables } from '@atrium/config';
 import { createLogger, Metrics, NestPinoLogger, type Logger } from '@atrium/observability';
 import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { describeErrorsAndRules } from './openapi/describe-errors-and-rules';
 
 export interface RunServiceOptions {
   readonly serviceName: string;
@@ -23,7 +24,7 @@ export interface RunServiceOptions {
 /** Builds the OpenAPI document of an app's HTTP routes. */
 export function openApiDocumentOf(app: INestApplication, openApi: RunServiceOptions['openApi']): OpenAPIObject {
   const config = new DocumentBuilder().setTitle(openApi.title).setDescription(openApi.description).setVersion('1').addBearerAuth().build();
-  return SwaggerModule.createDocument(app, config);
+  return describeErrorsAndRules(SwaggerModule.createDocument(app, config), app);
 }
 
 /**

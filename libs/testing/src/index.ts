@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './test-locks.module';
 export * from './consumer-groups';
 export * from './infra-restart';
+export * from './openapi-contract/check-openapi-contract';
