@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PROBLEM_CONTENT_TYPE } from '@atrium/http-problem';
 import { operationsOf } from './operations';
 
@@ -48,7 +48,7 @@ export function declareProblemResponses(document: OpenAPIObject): void {
     if (hasInput(operation) && !operation.responses['400']) operation.responses['400'] = { description: DEFAULT_DESCRIPTIONS['400'] };
     for (const [status, response] of Object.entries(operation.responses)) {
       if (Number(status) < 400 || !response || '$ref' in response) continue;
-      const declared = response as ResponseObject;
+      const declared = response;
       operation.responses[status] = { ...declared, content: { ...PROBLEM_CONTENT } };
     }
   }

@@ -34,7 +34,7 @@ function mergeConstraints(documented: Schema | undefined, validated: SchemaObjec
     const documentedItems = documented && !('$ref' in documented) ? documented.items : undefined;
     merged.items = '$ref' in validated.items ? (documentedItems ?? validated.items) : mergeConstraints(documentedItems, validated.items);
   }
-  return merged as SchemaObject;
+  return merged;
 }
 
 /**

@@ -104,12 +104,12 @@ function requestsFor(operation: Operation, values: ValidValues, created: Map<str
     const query = new URLSearchParams();
     const sentHeaders: Record<string, string> = {};
     for (const parameter of parametersOf(operation, values)) {
-      const name = String(parameter.name);
+      const name = typeof parameter.name === 'string' ? parameter.name : '';
       const wanted = parameter.in === 'path' || parameter.required === true || fill === 'all';
       if (!wanted) continue;
       const known = parameter.in === 'path' ? created.get(collectionOf(operation.path, name) ?? '') : undefined;
       const value = known ?? values.of(parameter.schema, fill);
-      const text = Array.isArray(value) ? value.map(String) : [String(value)];
+      const text = (Array.isArray(value) ? value : [value]).map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item)));
       if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(text[0] ?? ''));
       else if (parameter.in === 'query') text.forEach((item) => query.append(name, item));
       else if (parameter.in === 'header' && !(name.toLowerCase() in headers)) sentHeaders[name.toLowerCase()] = text[0] ?? '';
