@@ -177,7 +177,12 @@ function violationsOf(sent: Sent, ajv: Ajv, values: ValidValues): string[] {
   const media = content[sent.contentType];
   if (!isObject(media)) return [`${sent.label}: ${sent.status} declares no ${sent.contentType || 'body'} (declared: ${Object.keys(content).join(', ') || 'none'}); ${answered}`];
   if (media.schema === undefined) return [];
-  const validate = validatorFor(ajv, media.schema);
+  let validate: ValidateFunction;
+  try {
+    validate = validatorFor(ajv, media.schema);
+  } catch (error) {
+    return [`${sent.label}: the ${sent.status} schema is broken: ${(error as Error).message}`];
+  }
   if (validate(sent.body)) return [];
   return [`${sent.label}: the ${sent.status} body does not match its schema: ${ajv.errorsText(validate.errors)}; ${answered}`];
 }
