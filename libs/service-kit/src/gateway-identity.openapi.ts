@@ -1,23 +1,20 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { IDENTITY_SIGNATURE_HEADER } from '@atrium/staff-identity';
+import { operationsOf } from './openapi/operations';
+import { PROBLEM_CONTENT } from './openapi/problem-responses';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+const UNSIGNED = `not signed by the gateway (no valid ${IDENTITY_SIGNATURE_HEADER})`;
 
 /**
- * Declares the GatewayIdentityGuard's 401 on every operation of a service's document (the
- * operations that already declare a 401 keep theirs): every route answers 401 problem+json to a
+ * Declares the GatewayIdentityGuard's 401 on every operation of a service's document (a 401
+ * an operation declares already gains this cause): every route answers 401 problem+json to a
  * request the gateway did not sign.
  */
 export function withGatewayIdentityRefusal(document: OpenAPIObject): OpenAPIObject {
-  for (const pathItem of Object.values(document.paths)) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation || operation.responses['401']) continue;
-      operation.responses['401'] = {
-        description: `Not signed by the gateway (no valid ${IDENTITY_SIGNATURE_HEADER}), or a change without the staff member who makes it`,
-        content: { 'application/problem+json': { schema: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' } } } } },
-      };
-    }
+  for (const { operation } of operationsOf(document)) {
+    const declared = operation.responses['401'];
+    const description = declared && !('$ref' in declared) ? `${declared.description}; or ${UNSIGNED}` : UNSIGNED;
+    operation.responses['401'] = { description, content: { ...PROBLEM_CONTENT } };
   }
   return document;
 }

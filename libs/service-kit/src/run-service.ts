@@ -9,6 +9,7 @@ import { createLogger, Metrics, NestPinoLogger, type Logger } from '@atrium/obse
 import { HttpMetricsInterceptor } from './http-metrics.interceptor';
 import { GatewayIdentityGuard } from './gateway-identity.guard';
 import { withGatewayIdentityRefusal } from './gateway-identity.openapi';
+import { describeErrorsAndRules } from './openapi/describe-errors-and-rules';
 
 export interface RunServiceOptions {
   readonly serviceName: string;
@@ -27,7 +28,7 @@ export interface RunServiceOptions {
 /** Builds the OpenAPI document of an app's HTTP routes. */
 export function openApiDocumentOf(app: INestApplication, openApi: RunServiceOptions['openApi']): OpenAPIObject {
   const config = new DocumentBuilder().setTitle(openApi.title).setDescription(openApi.description).setVersion('1').addBearerAuth().build();
-  return SwaggerModule.createDocument(app, config);
+  return describeErrorsAndRules(SwaggerModule.createDocument(app, config), app);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { UnauthenticatedError } from '@atrium/errors';
 import { STAFF_HEADER, staffActorFrom, type StaffActor } from './staff-actor';
 
@@ -16,12 +17,21 @@ export class StaffUnknownError extends UnauthenticatedError {
  * be named for would leave its audit or authorship without a "who"), and `OptionalStaff` for
  * reads and registration, where the caller may be a shopper's own route or nobody.
  */
+function declaresStaffUnknown(service: string) {
+  // A route taking `Staff` answers 401 without the gateway's headers: its document says so.
+  return (target: object, key: string | symbol | undefined): void => {
+    if (key === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) ApiUnauthorizedResponse({ description: `${service}.staff-unknown: the gateway's ${STAFF_HEADER} header is missing` })(target, key, descriptor);
+  };
+}
+
 export function staffParameters(service: string) {
   const Staff = createParamDecorator((_: unknown, context: ExecutionContext): StaffActor => {
     const actor = staffActorFrom(context.switchToHttp().getRequest<Request>().headers);
     if (!actor) throw new StaffUnknownError(service);
     return actor;
-  });
+  }, [declaresStaffUnknown(service)]);
   const OptionalStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffActor | undefined =>
     staffActorFrom(context.switchToHttp().getRequest<Request>().headers),
   );

@@ -6,3 +6,4 @@ export * from './test-locks.module';
 export * from './consumer-groups';
 export * from './infra-restart';
 export * from './signed-fetch';
+export * from './openapi-contract/check-openapi-contract';

@@ -1,14 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, type AuditChange, type AuditEntry } from '../audit-entry.entity';
+
+/** A field's value before or after a change: text, a number, a flag or a list of texts. */
+const AUDIT_VALUE: ApiPropertyOptions = {
+  nullable: true,
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+};
 
 export class AuditChangeResponse {
   @ApiProperty({ example: 'phone' })
   field: string;
 
-  @ApiProperty({ nullable: true, description: 'Masked for personal fields (phone, name, birthday); null when there was none', example: '+86*******8000' })
+  @ApiProperty({ ...AUDIT_VALUE, description: 'Masked for personal fields (phone, name, birthday); null when there was none', example: '+86*******8000' })
   from: AuditChange['from'];
 
-  @ApiProperty({ nullable: true, example: '+86*******9000' })
+  @ApiProperty({ ...AUDIT_VALUE, example: '+86*******9000' })
   to: AuditChange['to'];
 }
 

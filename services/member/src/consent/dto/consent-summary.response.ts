@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONSENT_CHANNELS, type ConsentRecord } from '../../members/member.entity';
+import { RECORDED_CONSENT_CHANNELS, type ConsentRecord } from '../../members/member.entity';
 import { consentStatusOf, type ConsentStatus } from '../consent-rules';
 
 /** Marketing consent at a glance. */
@@ -10,7 +10,7 @@ export class ConsentSummaryResponse {
   @ApiPropertyOptional({ format: 'date-time', description: 'When the current state began' })
   since?: string;
 
-  @ApiPropertyOptional({ enum: CONSENT_CHANNELS })
+  @ApiPropertyOptional({ enum: RECORDED_CONSENT_CHANNELS, description: 'erasure: withdrawn when the member was erased' })
   channel?: string;
 
   @ApiPropertyOptional()
