@@ -18,7 +18,7 @@ import { PurchaseRecordedSchema, PurchaseRefundedSchema } from './gen/atrium/poi
 import { PointsRedeemedSchema, RedemptionCancelledSchema } from './gen/atrium/points/v1/redemption_events_pb';
 import { PointsExpiredSchema, PointsExpiringSoonSchema } from './gen/atrium/points/v1/expiry_events_pb';
 import { SettlementCompletedSchema } from './gen/atrium/points/v1/settlement_events_pb';
-import { MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
+import { CarrierBlockChangedSchema, MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
 import { CorporateProgrammeChangedSchema } from './gen/atrium/outreach/v1/corporate_programme_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
@@ -111,6 +111,7 @@ export const TOPICS = {
     eventTypes: [
       { type: 'sms.marketing-opt-out-received', schema: MarketingOptOutReceivedSchema, schemaVersion: 1 },
       { type: 'sms.marketing-opt-in-received', schema: MarketingOptInReceivedSchema, schemaVersion: 1 },
+      { type: 'sms.carrier-block-changed', schema: CarrierBlockChangedSchema, schemaVersion: 1 },
     ],
   },
   /**

@@ -103,7 +103,10 @@ describe('campaign delivery through Twilio', () => {
       expect(byMember.get(invalid.memberId)).toMatchObject({ status: 'failed', errorCode: 21211 });
       expect(byMember.get(busy.memberId)).toMatchObject({ status: 'delivered' });
       expect(byMember.get(fine.memberId)).toMatchObject({ status: 'delivered' });
-      expect((await sms.profiles.get(unsubscribed.memberId))?.smsOptedOut).toBe(true);
+      // 21610 is the carrier's block, not a marketing opt-out: every message stops, until START.
+      const blocked = await sms.profiles.get(unsubscribed.memberId);
+      expect(blocked?.smsOptedOut).toBe(false);
+      expect(blocked?.smsCarrierBlockedAt).toBeInstanceOf(Date);
       expect((await sms.profiles.get(invalid.memberId))?.phoneInvalid).toBe(true);
       expect(Object.fromEntries(await twilio.countsFor([unsubscribed.phone, invalid.phone, busy.phone, fine.phone]))).toEqual({
         [unsubscribed.phone]: 0,

@@ -87,7 +87,8 @@ describe('points earned SMS', () => {
     // Every preference is off until chosen: indifferent never chooses.
     const choices = await Promise.all([choose(wanting, true), choose(stopped, true), choose(erased, true), choose(zhWanting, true)]);
     await processed(choices);
-    await sms.profiles.markOptedOut(stopped.memberId, new Date());
+    // The carrier blocks this one's number (Twilio 21610): a STOP to us alone would not stop it.
+    await sms.profiles.markCarrierBlocked(stopped.memberId, stopped.phone, new Date());
     await processed([await erase(erased)]);
     expect((await sms.profiles.get(wanting.memberId))?.notifications).toEqual({ pointsEarned: true });
     expect((await sms.profiles.get(indifferent.memberId))?.notifications).toBeUndefined();
@@ -114,9 +115,9 @@ describe('points earned SMS', () => {
     // Not asked for: nothing recorded, nothing sent.
     expect(await sms.record(recipientId(indifferent))).toBeFalsy();
     expect((await endpoint.countsFor([indifferent.phone])).get(indifferent.phone)).toBe(0);
-    // Asked for, but the member replied STOP: transactional messages are not exempt from it.
-    await waitFor('the STOPped member’s message to be excluded', async () => ((await sms.record(recipientId(stopped)))?.status === 'excluded' ? true : undefined));
-    expect(await sms.record(recipientId(stopped))).toMatchObject({ exclusionReason: 'opted-out' });
+    // Asked for, but the carrier blocks the number: nothing goes, transactional or not.
+    await waitFor('the blocked member’s message to be excluded', async () => ((await sms.record(recipientId(stopped)))?.status === 'excluded' ? true : undefined));
+    expect(await sms.record(recipientId(stopped))).toMatchObject({ exclusionReason: 'carrier-blocked' });
     expect((await endpoint.countsFor([stopped.phone])).get(stopped.phone)).toBe(0);
     // Erased: the projection forgot the preference with everything else.
     expect(await sms.record(recipientId(erased))).toBeFalsy();

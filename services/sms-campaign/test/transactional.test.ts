@@ -90,9 +90,9 @@ describe('transactional messages', () => {
     expect((await endpoint.messagesTo(phone)).map((entry) => entry.message.body)).toEqual(['【Atrium】Your code is 222222, valid 10 minutes. Do not share it.']);
   });
 
-  it('does not send a sign-in code to a member who replied STOP (Twilio would refuse it anyway)', async () => {
+  it('does not send a sign-in code to a member whose number the carrier blocks (Twilio 21610 would refuse it anyway)', async () => {
     const [member] = await seedMembers(sms.profiles, 1);
-    await sms.profiles.markOptedOut(member.memberId, new Date());
+    await sms.profiles.markCarrierBlocked(member.memberId, member.phone, new Date());
     const codeId = randomUUID();
     const eventId = randomUUID();
     const issuedAt = new Date();
@@ -113,7 +113,7 @@ describe('transactional messages', () => {
     );
     await producer.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [{ key: member.phone, value }] });
     await waitFor('the code to be excluded', async () => ((await sms.record(`tx:code:${codeId}`))?.status === 'excluded' ? true : undefined));
-    expect(await sms.record(`tx:code:${codeId}`)).toMatchObject({ exclusionReason: 'opted-out' });
+    expect(await sms.record(`tx:code:${codeId}`)).toMatchObject({ exclusionReason: 'carrier-blocked' });
     expect((await endpoint.countsFor([member.phone])).get(member.phone)).toBe(0);
   });
 

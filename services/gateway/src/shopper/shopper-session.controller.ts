@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InvalidInputError } from '@atrium/errors';
 import { Public } from '../access/access.decorators';
@@ -32,6 +32,10 @@ export class ShopperSessionController {
   @ApiOperation({ summary: 'Send a 6-digit code by SMS to sign up or sign in (rate-limited per phone and per address)' })
   @ApiBody({ schema: { type: 'object', required: ['phone', 'purpose'], properties: { phone: { type: 'string' }, purpose: { enum: ['sign-up', 'sign-in'] } } } })
   @ApiAcceptedResponse({ type: ShopperCodeRequestView })
+  @ApiConflictResponse({
+    description:
+      'problem+json from the member service: `verification.already-a-member` (sign-up), or `verification.number-blocked-by-carrier` (the carrier blocks SMS to the phone, Twilio 21610, so no code can arrive; texting START to the centre lifts it), naming `phone`',
+  })
   async requestCode(@Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const answer = await callUpstream(this.urls, this.signer, 'member', { method: 'POST', path: '/verification-codes', body: objectBody(body) }, request);
     sendShopperView(response, answer, 'member', ShopperCodeRequestView.of);

@@ -16,8 +16,11 @@ export class VerificationController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: 'A code is on its way if the request can be served (sign-in answers alike for unknown numbers)' })
-  @ApiConflictResponse({ description: 'Sign-up for a number that is a member already' })
+  @ApiAcceptedResponse({ description: 'A code is on its way if the request can be served (sign-in answers alike for unknown numbers); a phone the carrier blocks gets 409 instead' })
+  @ApiConflictResponse({
+    description:
+      'problem+json: `verification.already-a-member` (sign-up for a number that is a member already) or `verification.number-blocked-by-carrier` (the carrier blocks SMS to the phone, Twilio 21610: no code can arrive; texting START lifts it), naming `phone`',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many codes for this phone or address; see Retry-After' })
   async request(@Body() body: RequestCodeDto, @Headers(CLIENT_ADDRESS_HEADER) clientAddress: string | undefined): Promise<CodeRequestOutcome> {
     if (!clientAddress) throw new InvalidInputError('verification.address-missing', `The ${CLIENT_ADDRESS_HEADER} header is required (the gateway sets it).`);

@@ -44,3 +44,18 @@ export class AlreadyAMemberError extends ConflictError {
     ]);
   }
 }
+
+/**
+ * The carrier blocks the centre's SMS to this phone (Twilio error 21610: the shopper opted out
+ * with the carrier), so a code could never arrive. Texting START to the centre's number lifts
+ * the block; until then the shopper is told so rather than waiting for a code.
+ */
+export class NumberBlockedByCarrierError extends ConflictError {
+  constructor() {
+    super(
+      'verification.number-blocked-by-carrier',
+      "This phone's carrier blocks text messages from the centre, so no code can reach it. Text START to the centre's number to lift the block, then ask again.",
+      [{ field: 'phone', message: 'blocks text messages from the centre' }],
+    );
+  }
+}

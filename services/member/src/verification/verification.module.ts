@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { MemberConfig } from '../config/env.schema';
 import { MemberStoreModule } from '../members/member-store.module';
+import { CARRIER_BLOCK_MODEL, carrierBlockSchema } from './carrier-block.schema';
+import { CarrierBlocksConsumer } from './carrier-blocks.consumer';
+import { CarrierBlocksRepository } from './carrier-blocks.repository';
 import type { VerificationSettings } from './verification.entity';
 import { VERIFICATION_CODE_MODEL, verificationCodeSchema } from './verification-code.schema';
 import { VerificationCodesRepository } from './verification-codes.repository';
@@ -33,9 +36,15 @@ export class VerificationModule {
     };
     return {
       module: VerificationModule,
-      imports: [MemberStoreModule, MongooseModule.forFeature([{ name: VERIFICATION_CODE_MODEL, schema: verificationCodeSchema }])],
-      controllers: [VerificationController],
-      providers: [VerificationCodesRepository, VerificationLimitsRepository, VerificationService, { provide: VERIFICATION_SETTINGS, useValue: settings }],
+      imports: [
+        MemberStoreModule,
+        MongooseModule.forFeature([
+          { name: VERIFICATION_CODE_MODEL, schema: verificationCodeSchema },
+          { name: CARRIER_BLOCK_MODEL, schema: carrierBlockSchema },
+        ]),
+      ],
+      controllers: [VerificationController, CarrierBlocksConsumer],
+      providers: [VerificationCodesRepository, VerificationLimitsRepository, CarrierBlocksRepository, VerificationService, { provide: VERIFICATION_SETTINGS, useValue: settings }],
       exports: [VerificationService],
     };
   }

@@ -7,8 +7,10 @@ import { MembersRepository } from '../members/members.repository';
 import { normalizePhone } from '../members/phone-number';
 import { hashVerificationCode, newVerificationCode, verificationCodeMatches } from './verification-code';
 import type { MessageLanguage, VerificationCode, VerificationPurpose, VerificationSettings } from './verification.entity';
+import { CarrierBlocksRepository } from './carrier-blocks.repository';
 import {
   AlreadyAMemberError,
+  NumberBlockedByCarrierError,
   VerificationAttemptsExhaustedError,
   VerificationCodeRejectedError,
   VerificationRequestsLimitedError,
@@ -34,7 +36,7 @@ export interface VerifiedPhone {
 
 /**
  * One-time codes by SMS for the shoppers' self-service: issue (limited per phone and per
- * address, announced to the SMS service by event), and verify (limited tries, single use, only
+ * address, announced to the SMS service by event; refused for a phone the carrier blocks), and verify (limited tries, single use, only
  * the newest code of a phone counts).
  */
 @Injectable()
@@ -43,6 +45,7 @@ export class VerificationService {
     private readonly codes: VerificationCodesRepository,
     private readonly limits: VerificationLimitsRepository,
     private readonly members: MembersRepository,
+    private readonly carrierBlocks: CarrierBlocksRepository,
     private readonly outbox: OutboxEntryFactory,
     @Inject(VERIFICATION_SETTINGS) private readonly settings: VerificationSettings,
   ) {}
@@ -56,6 +59,9 @@ export class VerificationService {
 
     const member = await this.members.findByPhone(phone);
     if (purpose === 'sign-up' && member) throw new AlreadyAMemberError();
+    // A code could never arrive: say so (before any quota is used) instead of a silent 202. It
+    // tells nothing about membership: the block is the phone's, whoever owns it.
+    if (await this.carrierBlocks.isBlocked(phone)) throw new NumberBlockedByCarrierError();
 
     const quiet = await this.limits.claimQuietPeriod(`resend:${purpose}:${phone}`, this.settings.resendAfterSeconds);
     if (!quiet.claimed) throw new VerificationRequestsLimitedError('phone', quiet.retryAfterSeconds);

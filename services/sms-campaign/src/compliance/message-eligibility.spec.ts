@@ -28,8 +28,14 @@ describe('checkEligibility', () => {
     ['a consenting member with an active card', {}, 'eligible', 'eligible'],
     ['no marketing consent', { marketingConsent: { granted: false } }, 'no-consent', 'eligible'],
     ['consent withdrawn at the desk (not a STOP)', { marketingConsent: { granted: false, at: new Date('2025-01-01T00:00:00Z') } }, 'no-consent', 'eligible'],
-    ['replied STOP', { smsOptedOut: true, smsOptedOutAt: new Date('2025-01-01T00:00:00Z') }, 'opted-out', 'opted-out'],
-    ['replied STOP, consent still recorded as granted', { smsOptedOut: true }, 'opted-out', 'opted-out'],
+    // A marketing opt-out never stops sign-in codes and the like.
+    ['replied STOP (or T, 退訂)', { smsOptedOut: true, smsOptedOutAt: new Date('2025-01-01T00:00:00Z') }, 'opted-out', 'eligible'],
+    ['replied STOP, consent still recorded as granted', { smsOptedOut: true }, 'opted-out', 'eligible'],
+    ['replied STOP, no consent', { smsOptedOut: true, marketingConsent: { granted: false } }, 'opted-out', 'eligible'],
+    // Only the carrier's block (Twilio 21610) stops them.
+    ['the carrier blocks the number (21610)', { smsCarrierBlockedAt: new Date('2025-01-01T00:00:00Z') }, 'carrier-blocked', 'carrier-blocked'],
+    ['carrier-blocked and opted out', { smsCarrierBlockedAt: new Date('2025-01-01T00:00:00Z'), smsOptedOut: true }, 'carrier-blocked', 'carrier-blocked'],
+    ['carrier-blocked with a frozen card', { smsCarrierBlockedAt: new Date('2025-01-01T00:00:00Z'), cardState: 'frozen' }, 'carrier-blocked', 'carrier-blocked'],
     ['a lost card', { cardState: 'lost' }, 'eligible', 'eligible'],
     ['a frozen card', { cardState: 'frozen' }, 'card-frozen', 'card-frozen'],
     ['a closed card', { cardState: 'closed' }, 'card-closed', 'eligible'],
@@ -40,7 +46,9 @@ describe('checkEligibility', () => {
     // Several reasons: the most lasting one, whatever the kind.
     ['erased and opted out and no consent', { erased: true, smsOptedOut: true, marketingConsent: { granted: false } }, 'erased', 'erased'],
     ['invalid number and opted out', { phoneInvalid: true, smsOptedOut: true }, 'phone-invalid', 'phone-invalid'],
-    ['opted out with a frozen card', { smsOptedOut: true, cardState: 'frozen' }, 'opted-out', 'opted-out'],
+    ['opted out with a frozen card', { smsOptedOut: true, cardState: 'frozen' }, 'opted-out', 'card-frozen'],
+    ['opted out with a closed card', { smsOptedOut: true, cardState: 'closed' }, 'opted-out', 'eligible'],
+    ['erased and carrier-blocked', { erased: true, smsCarrierBlockedAt: new Date('2025-01-01T00:00:00Z') }, 'erased', 'erased'],
     ['frozen card and no consent', { cardState: 'frozen', marketingConsent: { granted: false } }, 'card-frozen', 'card-frozen'],
     ['closed card and no consent', { cardState: 'closed', marketingConsent: { granted: false } }, 'card-closed', 'eligible'],
   ])('%s', (_case, change, marketing, transactional) => {

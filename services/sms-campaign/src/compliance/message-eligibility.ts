@@ -5,7 +5,7 @@ import type { MessageKind } from './message-kind';
  * Why a member gets no message of a kind; campaign results count recipients "excluded by
  * reason" with these codes.
  */
-export const INELIGIBILITY_REASONS = ['erased', 'phone-invalid', 'opted-out', 'card-frozen', 'card-closed', 'no-consent'] as const;
+export const INELIGIBILITY_REASONS = ['erased', 'phone-invalid', 'carrier-blocked', 'opted-out', 'card-frozen', 'card-closed', 'no-consent'] as const;
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
 
 export type Eligibility = { readonly eligible: true } | { readonly eligible: false; readonly reason: IneligibilityReason };
@@ -20,25 +20,25 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * separate checks). When several reasons apply the most lasting one is given, in the order of
  * INELIGIBILITY_REASONS, so a count by reason does not depend on the order checks ran in.
  *
- * Marketing needs all of: not erased, a number that can receive SMS, no STOP in force, a card
- * that is neither frozen nor closed, and consent. A **lost** card does not stop marketing: the
+ * Marketing needs all of: not erased, a number that can receive SMS, no carrier block, no STOP
+ * in force, a card that is neither frozen nor closed, and consent. A **lost** card does not stop marketing: the
  * card is lost, not the member or the phone, and the member is still in the programme (a
  * replacement card keeps the account).
  *
- * Transactional messages are exempt from consent (and from the cap and quiet hours), but the
- * issue says "not from opt-out of marketing". Read here as: a STOP (`smsOptedOut`) stops
- * transactional messages too. A STOP is the member telling the centre's number to stop
- * texting, and Twilio enforces it on every message from that sender (error 21610), so sending
- * would only fail; START lifts it. Withdrawing marketing consent by other means (at the desk,
- * in the profile) is not a STOP and leaves transactional messages flowing. Transactional
- * messages also never go to erased members, invalid numbers or frozen cards ("never to
- * opted-out, frozen or erased members"); a closed card does not stop them, so the member can
- * still be told about the closure and what happens to the points.
+ * Transactional messages (sign-in codes, redemption confirmations, reminders the member asked
+ * for) are exempt from consent, the cap and quiet hours, and from a marketing opt-out: a STOP
+ * or T reply (`smsOptedOut`) stops campaigns only, or a shopper who opted out of offers could
+ * no longer sign in. Only the carrier's block (`smsCarrierBlockedAt`, Twilio error 21610)
+ * stops them, because Twilio refuses every message to that number until the member texts
+ * START. Transactional messages also never go to erased members, invalid numbers or frozen
+ * cards; a closed card does not stop them, so the member can still be told about the closure
+ * and what happens to the points.
  */
 export function checkEligibility(member: MemberProfile, kind: MessageKind): Eligibility {
   if (member.erased) return refused('erased');
   if (member.phoneInvalid || !E164.test(member.phone)) return refused('phone-invalid');
-  if (member.smsOptedOut) return refused('opted-out');
+  if (member.smsCarrierBlockedAt !== undefined) return refused('carrier-blocked');
+  if (kind === 'marketing' && member.smsOptedOut) return refused('opted-out');
   if (member.cardState === 'frozen') return refused('card-frozen');
   switch (kind) {
     case 'transactional':

@@ -33,6 +33,7 @@ describe('decideSend', () => {
     ['marketing without consent', { marketingConsent: { granted: false } }, 'marketing', afternoon, [], { send: false, reason: 'no-consent' }],
     // Eligibility comes first: an opted-out member is "opted-out", not "capped", in the results.
     ['marketing to an opted-out, capped member', { smsOptedOut: true }, 'marketing', afternoon, fourThisWeek, { send: false, reason: 'opted-out' }],
+    ['a sign-in code to a member who replied T', { smsOptedOut: true }, 'transactional', afternoon, fourThisWeek, { send: true, at: afternoon, deferred: false }],
     ['transactional to an erased member', { erased: true }, 'transactional', afternoon, [], { send: false, reason: 'erased' }],
   ])('%s', (_case, change, kind, now, sends, expected) => {
     expect(decideSend({ ...reachable, ...change }, kind, now, sends)).toEqual(expected);

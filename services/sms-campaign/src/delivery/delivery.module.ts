@@ -5,6 +5,8 @@ import type { SmsCampaignConfig } from '../config/env.schema';
 import { MemberProjectionModule } from '../members/member-projection.module';
 import { TwilioModule } from '../twilio/twilio.module';
 import { CampaignDelivery } from './campaign-delivery';
+import { CARRIER_BLOCK_MODEL, carrierBlockSchema } from './carrier-block.schema';
+import { CarrierBlocksRepository } from './carrier-blocks.repository';
 import { CampaignCountersRepository } from './campaign-counters.repository';
 import { CampaignDeliveryService } from './campaign-delivery.service';
 import { CAMPAIGN_CONTROL_MODEL, campaignControlSchema } from './campaign-control.schema';
@@ -53,6 +55,7 @@ export class DeliveryModule {
           { name: RECIPIENT_MODEL, schema: recipientSchema },
           { name: STATUS_UPDATE_MODEL, schema: statusUpdateSchema },
           { name: CAMPAIGN_CONTROL_MODEL, schema: campaignControlSchema },
+          { name: CARRIER_BLOCK_MODEL, schema: carrierBlockSchema },
         ]),
       ],
       providers: [
@@ -72,8 +75,9 @@ export class DeliveryModule {
         StatusCheckJob,
         OptOutAttribution,
         TransactionalDelivery,
+        CarrierBlocksRepository,
       ],
-      exports: [CampaignDelivery, MessageStatusService, OptOutAttribution, TransactionalDelivery],
+      exports: [CampaignDelivery, MessageStatusService, OptOutAttribution, TransactionalDelivery, CarrierBlocksRepository],
     };
     DeliveryModule.registered.set(config, module);
     return module;

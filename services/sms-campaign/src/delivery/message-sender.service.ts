@@ -5,6 +5,7 @@ import type { ExclusionReason } from '../compliance/send-decision';
 import { classifySendError, type SendFailure } from '../twilio/twilio-send-error';
 import { TWILIO_REQUEST_TIMEOUT_MS, TwilioMessagesClient, type TwilioMessage } from '../twilio/twilio-messages.client';
 import { CampaignControlsRepository } from './campaign-controls.repository';
+import { CarrierBlocksRepository } from './carrier-blocks.repository';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
 import { TwilioBusyError, TwilioOutcomeUnknownError } from './delivery.errors';
 import { MarketingSendsRepository } from './marketing-sends.repository';
@@ -60,6 +61,7 @@ export class MessageSender {
     private readonly controls: CampaignControlsRepository,
     private readonly marketingSends: MarketingSendsRepository,
     private readonly members: MemberProfilesRepository,
+    private readonly carrierBlocks: CarrierBlocksRepository,
     private readonly twilio: TwilioMessagesClient,
     private readonly statuses: MessageStatusService,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
@@ -193,9 +195,14 @@ export class MessageSender {
   private async refused(record: DeliveryRecipient, failure: SendFailure): Promise<SendOutcome> {
     const ours = (current: DeliveryRecipient): boolean => current.status === 'sending' && current.attemptAt?.getTime() === record.attemptAt?.getTime();
     switch (failure.kind) {
-      case 'unsubscribed':
-        if (record.memberId !== undefined) await this.members.markOptedOut(record.memberId, new Date());
+      case 'unsubscribed': {
+        // The carrier blocks the number: every message, not only marketing. Recorded before the
+        // record fails, so a crash in between sends again, is refused again, and records it then.
+        const at = new Date();
+        await this.carrierBlocks.block({ phone: record.phone, ...(record.memberId !== undefined ? { memberId: record.memberId } : {}), at, cause: `twilio-error-${failure.code}` });
+        if (record.memberId !== undefined) await this.members.markCarrierBlocked(record.memberId, record.phone, at);
         return this.fail(record, failure.code);
+      }
       case 'invalid-number':
         if (record.memberId !== undefined) await this.members.markPhoneInvalid(record.memberId, record.phone);
         return this.fail(record, failure.code);

@@ -82,12 +82,21 @@ export interface MemberProfile {
   /** Consent to marketing messages. Transactional messages do not need it. */
   readonly marketingConsent: MarketingConsent;
   /**
-   * True once the member replied STOP (or 退訂 ...) and has not replied START since. Twilio
-   * blocks every message to such a number, transactional ones included (error 21610).
+   * True once the member replied STOP (or T, 退訂 ...) and has not replied START since: a
+   * **marketing** opt-out. It stops campaigns only; sign-in codes and the other transactional
+   * messages still go. (Stored records from before the carrier block was kept apart read the
+   * same way: as marketing opt-outs.)
    */
   readonly smsOptedOut: boolean;
   /** When the last STOP was received (UTC); absent when the member never opted out. */
   readonly smsOptedOutAt?: Date;
+  /**
+   * When Twilio refused a message to the member's number with error 21610 (the carrier blocks
+   * our sender for it); absent while no block is known. A block stops every message,
+   * transactional ones included, until the member texts START or UNSTOP (which lifts Twilio's
+   * block too) or changes number.
+   */
+  readonly smsCarrierBlockedAt?: Date;
   /** The state of the member's current card. */
   readonly cardState: CardState;
   /**

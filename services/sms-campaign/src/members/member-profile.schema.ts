@@ -35,6 +35,7 @@ export const memberProfileSchema = new Schema<MemberProfileDocument>(
     marketingConsent: consentSchema,
     smsOptedOut: Boolean,
     smsOptedOutAt: Date,
+    smsCarrierBlockedAt: Date,
     cardState: { type: String, enum: CARD_STATES },
     pointsBalance: Number,
     balanceSource: topicPositionSchema,

@@ -172,12 +172,17 @@ export class MemberProfilesRepository implements OnModuleInit {
     return profiles;
   }
 
-  /** The member replied STOP (or 退訂 ...), or Twilio said the number is unsubscribed; false when nothing changed. */
+  /** The member replied STOP (or T, 退訂 ...): a marketing opt-out; false when nothing changed. */
   async markOptedOut(memberId: string, at: Date): Promise<boolean> {
     return this.applyMemberChange(memberId, { kind: 'sms-opted-out', at });
   }
 
-  /** The member replied START after a STOP (a START older than the STOP changes nothing). */
+  /** Twilio refused a message to `phone` with 21610: every message stops until START; nothing changes when the member's number is another by now. */
+  async markCarrierBlocked(memberId: string, phone: string, at: Date): Promise<boolean> {
+    return this.applyMemberChange(memberId, { kind: 'sms-carrier-blocked', phone, at });
+  }
+
+  /** The member replied START: lifts a STOP and the carrier's block (a START older than either changes nothing). */
   async markOptedIn(memberId: string, at: Date): Promise<boolean> {
     return this.applyMemberChange(memberId, { kind: 'sms-opted-in', at });
   }

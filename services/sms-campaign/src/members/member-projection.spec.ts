@@ -124,6 +124,27 @@ describe('applyMemberChange', () => {
     expect(applyMemberChange(started, { kind: 'sms-opted-out', at: at('2025-02-01T12:00:00Z') }, settings)).toBeUndefined();
   });
 
+  it('keeps a carrier block (21610) apart from STOP: only for the current number, lifted by a later START or a new number', () => {
+    const member = project(registered)!;
+    expect(applyMemberChange(member, { kind: 'sms-carrier-blocked', phone: '+85290000000', at: at('2025-02-01T00:00:00Z') }, settings)).toBeUndefined();
+    const blocked = applyMemberChange(member, { kind: 'sms-carrier-blocked', phone: '+85291234567', at: at('2025-02-01T00:00:00Z') }, settings)!;
+    expect(profileOf('m1', blocked, settings)).toMatchObject({ smsOptedOut: false, smsCarrierBlockedAt: at('2025-02-01T00:00:00Z') });
+    expect(applyMemberChange(blocked, { kind: 'sms-carrier-blocked', phone: '+85291234567', at: at('2025-02-02T00:00:00Z') }, settings)).toBeUndefined();
+    expect(applyMemberChange(blocked, { kind: 'sms-opted-in', at: at('2025-01-31T00:00:00Z') }, settings)).toBeUndefined();
+    const started = applyMemberChange(blocked, { kind: 'sms-opted-in', at: at('2025-02-02T00:00:00Z') }, settings)!;
+    expect(Object.hasOwn(started, 'smsCarrierBlockedAt')).toBe(false);
+    const stoppedAndBlocked = project(registered, { kind: 'sms-opted-out', at: at('2025-02-01T00:00:00Z') }, { kind: 'sms-carrier-blocked', phone: '+85291234567', at: at('2025-02-01T00:01:00Z') })!;
+    const bothLifted = applyMemberChange(stoppedAndBlocked, { kind: 'sms-opted-in', at: at('2025-02-03T00:00:00Z') }, settings)!;
+    expect(bothLifted.smsOptedOut).toBe(false);
+    expect(Object.hasOwn(bothLifted, 'smsCarrierBlockedAt')).toBe(false);
+    const moved = applyMemberChange(
+      blocked,
+      { kind: 'profile-updated', phone: '+85298765432', name: '陳大文', tags: [], at: at('2025-03-01T00:00:00Z') },
+      settings,
+    )!;
+    expect(Object.hasOwn(moved, 'smsCarrierBlockedAt')).toBe(false);
+  });
+
   it('marks a number invalid only while the member still has it', () => {
     const member = project(registered)!;
     expect(applyMemberChange(member, { kind: 'phone-invalid', phone: '+85290000000' }, settings)).toBeUndefined();

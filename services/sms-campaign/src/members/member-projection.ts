@@ -31,6 +31,8 @@ export interface ProjectedMember {
   readonly marketingConsent: MarketingConsent;
   readonly smsOptedOut: boolean;
   readonly smsOptedOutAt?: Date;
+  /** Twilio's 21610 for the member's number: set when learnt, absent while none is known. */
+  readonly smsCarrierBlockedAt?: Date;
   readonly cardState: CardState;
   readonly pointsBalance: number;
   /** Where the points event that last set `pointsBalance` sits on its topic: an earlier one changes nothing. */
@@ -101,10 +103,15 @@ export type MemberChange =
   /** The member chose which optional transactional SMS they want (every preference's new value). */
   | { readonly kind: 'notifications-changed'; readonly notifications: NotificationPreferences; readonly at: Date }
   | { readonly kind: 'erased'; readonly at: Date }
-  /** The member replied STOP (or 退訂 ...) from their current number. */
+  /** The member replied STOP (or 退訂 ...) from their current number: no more marketing. */
   | { readonly kind: 'sms-opted-out'; readonly at: Date }
-  /** The member replied START after a STOP. */
+  /** The member replied START (after a STOP, or to lift the carrier's block). */
   | { readonly kind: 'sms-opted-in'; readonly at: Date }
+  /**
+   * Twilio refused a message to `phone` with 21610 (the carrier blocks it); nothing changes when
+   * the member's number is another by now.
+   */
+  | { readonly kind: 'sms-carrier-blocked'; readonly phone: string; readonly at: Date }
   /**
    * The provider said the member's number cannot receive SMS; when `phone` (the number it was
    * said of) is given and the member's number has changed since, nothing changes.
@@ -207,7 +214,7 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
         tags: [...new Set(change.tags)],
         profileChangedAt: change.at,
         // STOP and an invalid number belong to the old number, not to the member.
-        ...(newNumber ? { smsOptedOut: false, smsOptedOutAt: undefined, smsOptedInAt: undefined, phoneInvalid: false } : {}),
+        ...(newNumber ? { smsOptedOut: false, smsOptedOutAt: undefined, smsOptedInAt: undefined, smsCarrierBlockedAt: undefined, phoneInvalid: false } : {}),
       });
     }
     case 'tier-changed': {
@@ -232,9 +239,20 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
       // Already out: only a later STOP moves "when the last STOP was received".
       if (member.smsOptedOut && !isOlder(member.smsOptedOutAt ?? change.at, change.at)) return undefined;
       return { ...member, smsOptedOut: true, smsOptedOutAt: change.at };
-    case 'sms-opted-in':
-      if (!member.smsOptedOut || isOlder(change.at, member.smsOptedOutAt)) return undefined;
-      return { ...member, smsOptedOut: false, smsOptedInAt: change.at };
+    case 'sms-opted-in': {
+      // START lifts Twilio's block of the number as well as our marketing opt-out.
+      const liftsOptOut = member.smsOptedOut && !isOlder(change.at, member.smsOptedOutAt);
+      const liftsBlock = member.smsCarrierBlockedAt !== undefined && !isOlder(change.at, member.smsCarrierBlockedAt);
+      if (!liftsOptOut && !liftsBlock) return undefined;
+      return compact({
+        ...member,
+        ...(liftsOptOut ? { smsOptedOut: false, smsOptedInAt: change.at } : {}),
+        ...(liftsBlock ? { smsCarrierBlockedAt: undefined } : {}),
+      });
+    }
+    case 'sms-carrier-blocked':
+      if (member.phone !== change.phone || member.smsCarrierBlockedAt !== undefined) return undefined;
+      return { ...member, smsCarrierBlockedAt: change.at };
     case 'phone-invalid':
       if (member.phoneInvalid || (change.phone !== undefined && member.phone !== change.phone)) return undefined;
       return { ...member, phoneInvalid: true };
@@ -330,6 +348,7 @@ export function profileOf(memberId: string, member: ProjectedMember, settings: P
     marketingConsent: compact({ ...member.marketingConsent }),
     smsOptedOut: member.smsOptedOut,
     smsOptedOutAt: member.smsOptedOutAt,
+    smsCarrierBlockedAt: member.smsCarrierBlockedAt,
     cardState: member.cardState,
     erased: false,
     pointsBalance: member.pointsBalance,

@@ -62,7 +62,7 @@ export class TransactionalMessagesService {
 
   /**
    * The welcome, once per member, in the language chosen at registration (welcomeLanguageOf).
-   * Transactional: no consent needed, but never to an opted-out or erased member.
+   * Transactional: no consent needed, nor a marketing opt-in; never to an erased member or a number the carrier blocks.
    */
   async sendWelcome(registered: MemberRegistered): Promise<void> {
     if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > ANSWER_MAX_AGE_MS) return;

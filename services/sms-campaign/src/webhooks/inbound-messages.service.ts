@@ -4,6 +4,7 @@ import { MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema, TOPICS } f
 import { OutboxEntryFactory, type OutboxEntry } from '@atrium/messaging';
 import { twiml } from 'twilio';
 import { MemberProfilesRepository } from '../members/member-profiles.repository';
+import { CarrierBlocksRepository } from '../delivery/carrier-blocks.repository';
 import { OptOutAttribution } from '../delivery/opt-out-attribution.service';
 import { helpReplyText, languageOfUnknownNumber } from '../inbound/help-reply';
 import { classifyInboundMessage } from '../inbound/inbound-keywords';
@@ -16,9 +17,10 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * What a shopper's SMS asks for, done. An opt-out word (STOP, 退訂, TD...) marks the member
- * opted out in the projection at once, so no further campaign message goes to them, and
- * publishes MarketingOptOutReceived for the member service to withdraw consent; START and
- * UNSTOP publish MarketingOptInReceived. The event is written with the message's record (keyed
+ * opted out of marketing in the projection at once, so no further campaign message goes to
+ * them (sign-in codes and other transactional messages still do), and publishes
+ * MarketingOptOutReceived for the member service to withdraw consent; START and UNSTOP publish
+ * MarketingOptInReceived and lift a carrier block of the number (Twilio lifts its own on them). The event is written with the message's record (keyed
  * by MessageSid), so a webhook Twilio repeats publishes nothing twice. HELP is answered in the
  * member's language. Anything else gets no answer.
  */
@@ -28,6 +30,7 @@ export class InboundMessagesService {
     private readonly messages: InboundMessagesRepository,
     private readonly members: MemberProfilesRepository,
     private readonly attribution: OptOutAttribution,
+    private readonly carrierBlocks: CarrierBlocksRepository,
     private readonly outbox: OutboxEntryFactory,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
   ) {}
@@ -99,6 +102,10 @@ export class InboundMessagesService {
     }
     // Consent itself comes back through the member service (member.consent-changed).
     if (member) await this.members.markOptedIn(member.memberId, receivedAt);
+    // Also on a repeat, like the above; publishes only when the number was known blocked.
+    if (E164.test(message.from)) {
+      await this.carrierBlocks.lift({ phone: message.from, ...memberOf(member), at: receivedAt, cause: `sms-reply:${message.body.trim().slice(0, 32)}` });
+    }
   }
 }
 

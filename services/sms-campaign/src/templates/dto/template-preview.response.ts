@@ -44,7 +44,7 @@ export class EligibilityView {
   @ApiProperty({ description: 'Whether the member may get a message of this kind at all (consent, STOP, card, number)' })
   eligible: boolean;
 
-  @ApiPropertyOptional({ enum: ['erased', 'phone-invalid', 'opted-out', 'card-frozen', 'card-closed', 'no-consent'] })
+  @ApiPropertyOptional({ enum: ['erased', 'phone-invalid', 'carrier-blocked', 'opted-out', 'card-frozen', 'card-closed', 'no-consent'] })
   reason?: string;
 }
 

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file atrium/sms/v1/sms_events.proto.
  */
 export const file_atrium_sms_v1_sms_events: GenFile = /*@__PURE__*/
-  fileDesc("Ch5hdHJpdW0vc21zL3YxL3Ntc19ldmVudHMucHJvdG8SDWF0cml1bS5zbXMudjEitAEKF01hcmtldGluZ09wdE91dFJlY2VpdmVkEhcKCW1lbWJlcl9pZBgBIAEoCUIEkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISFQoHa2V5d29yZBgDIAEoCUIEiLUYARI1CgtyZWNlaXZlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESGQoLbWVzc2FnZV9zaWQYBSABKAlCBIi1GAEiswEKFk1hcmtldGluZ09wdEluUmVjZWl2ZWQSFwoJbWVtYmVyX2lkGAEgASgJQgSQtRgBEhcKBXBob25lGAIgASgJQgiItRgBkLUYAhIVCgdrZXl3b3JkGAMgASgJQgSItRgBEjUKC3JlY2VpdmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIZCgttZXNzYWdlX3NpZBgFIAEoCUIEiLUYAWIGcHJvdG8z", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
+  fileDesc("Ch5hdHJpdW0vc21zL3YxL3Ntc19ldmVudHMucHJvdG8SDWF0cml1bS5zbXMudjEitAEKF01hcmtldGluZ09wdE91dFJlY2VpdmVkEhcKCW1lbWJlcl9pZBgBIAEoCUIEkLUYARIXCgVwaG9uZRgCIAEoCUIIiLUYAZC1GAISFQoHa2V5d29yZBgDIAEoCUIEiLUYARI1CgtyZWNlaXZlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESGQoLbWVzc2FnZV9zaWQYBSABKAlCBIi1GAEiswEKFk1hcmtldGluZ09wdEluUmVjZWl2ZWQSFwoJbWVtYmVyX2lkGAEgASgJQgSQtRgBEhcKBXBob25lGAIgASgJQgiItRgBkLUYAhIVCgdrZXl3b3JkGAMgASgJQgSItRgBEjUKC3JlY2VpdmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEiLUYARIZCgttZXNzYWdlX3NpZBgFIAEoCUIEiLUYASKjAQoTQ2FycmllckJsb2NrQ2hhbmdlZBIXCgVwaG9uZRgBIAEoCUIIiLUYAZC1GAISDwoHYmxvY2tlZBgCIAEoCBIXCgltZW1iZXJfaWQYAyABKAlCBJC1GAESNAoKY2hhbmdlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBIi1GAESEwoFY2F1c2UYBSABKAlCBIi1GAFiBnByb3RvMw", [file_atrium_common_v1_options, file_google_protobuf_timestamp]);
 
 /**
  * sms.marketing-opt-out-received: a shopper replied with an opt-out keyword (STOP, 退訂, TD…)
@@ -117,4 +117,59 @@ export type MarketingOptInReceived = Message<"atrium.sms.v1.MarketingOptInReceiv
  */
 export const MarketingOptInReceivedSchema: GenMessage<MarketingOptInReceived> = /*@__PURE__*/
   messageDesc(file_atrium_sms_v1_sms_events, 1);
+
+/**
+ * sms.carrier-block-changed: whether the carrier (Twilio) blocks every message from the
+ * centre's numbers to a phone. Blocked when a send was refused with Twilio error 21610 (the
+ * shopper texted STOP to the carrier's opt-out handling); lifted when the shopper texts an
+ * opt-in word (START, UNSTOP), which lifts the carrier's block too. Unlike a marketing
+ * opt-out, a block stops transactional messages (sign-in codes) as well, so the member
+ * service refuses to issue codes to a blocked phone. Keyed by phone (E.164): one phone's
+ * changes stay in order; a consumer keeps the change with the latest changed_at.
+ *
+ * @generated from message atrium.sms.v1.CarrierBlockChanged
+ */
+export type CarrierBlockChanged = Message<"atrium.sms.v1.CarrierBlockChanged"> & {
+  /**
+   * The phone the block is about, in E.164.
+   *
+   * @generated from field: string phone = 1;
+   */
+  phone: string;
+
+  /**
+   * True: the carrier blocks messages to this phone; false: the block was lifted.
+   *
+   * @generated from field: bool blocked = 2;
+   */
+  blocked: boolean;
+
+  /**
+   * The member the SMS service matched the phone to; empty when it does not know.
+   *
+   * @generated from field: string member_id = 3;
+   */
+  memberId: string;
+
+  /**
+   * When the SMS service learnt of the change (UTC): the refused send, or the received reply.
+   *
+   * @generated from field: google.protobuf.Timestamp changed_at = 4;
+   */
+  changedAt?: Timestamp | undefined;
+
+  /**
+   * What told the SMS service, e.g. "twilio-error-21610" or "sms-reply:START".
+   *
+   * @generated from field: string cause = 5;
+   */
+  cause: string;
+};
+
+/**
+ * Describes the message atrium.sms.v1.CarrierBlockChanged.
+ * Use `create(CarrierBlockChangedSchema)` to create a new message.
+ */
+export const CarrierBlockChangedSchema: GenMessage<CarrierBlockChanged> = /*@__PURE__*/
+  messageDesc(file_atrium_sms_v1_sms_events, 2);
 
