@@ -9,6 +9,7 @@ import { localDateTime } from '../compliance/zoned-time';
 import { pointsEarnedRecipientId, wantsPointsEarnedSms } from './points-earned-notice';
 import { expiringSoonText, languageOf, pointsEarnedText, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 import { welcomeLanguageOf } from './welcome-language';
+import { welcomeWanted } from './welcome-wanted';
 
 /** What transactional messages need from the configuration. */
 export interface TransactionalSettings {
@@ -62,9 +63,11 @@ export class TransactionalMessagesService {
 
   /**
    * The welcome, once per member, in the language chosen at registration (welcomeLanguageOf).
-   * Transactional: no consent needed, but never to an opted-out or erased member.
+   * Transactional: no consent needed, but never to an opted-out or erased member. None when the
+   * registration says so (an import that did not ask for it: welcomeWanted).
    */
   async sendWelcome(registered: MemberRegistered): Promise<void> {
+    if (!welcomeWanted(registered)) return;
     if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > ANSWER_MAX_AGE_MS) return;
     const member = await this.members.get(registered.memberId);
     const language = welcomeLanguageOf(registered.preferredLanguage, member?.language, this.settings.defaultLanguage);
