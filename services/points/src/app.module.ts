@@ -9,6 +9,7 @@ import { EarningModule } from './earning/earning.module';
 import { parseExpiryPolicy } from './expiry/expiry-policy';
 import { LedgerModule } from './ledger/ledger.module';
 import { MergesModule } from './merges/merges.module';
+import { OpeningPointsModule } from './opening-points/opening-points.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AccountsModule,
         LedgerModule,
         MergesModule,
+        OpeningPointsModule,
         TenantsModule,
         EarningModule,
         receipts,

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Staff } from '../staff/staff-actor.decorator';
 import type { StaffActor } from '@atrium/staff-identity';
+import { ImportOptionsQuery } from './dto/import-options.query';
 import { MemberImportResponse } from './dto/member-import.response';
 import { ImportJob } from './import.job';
 import { ImportSettings } from './import-settings';
@@ -33,10 +34,10 @@ export class ImportsController {
     schema: { type: 'string', example: 'phone,name,cardNumber,tier,consent,openingPoints\n13800138000,陳大文,,gold,granted,1200\n' },
   })
   @ApiAcceptedResponse({ type: MemberImportResponse, description: 'The file is stored and queued; follow it at GET /imports/:id' })
-  @ApiBadRequestResponse({ description: 'Not text/csv, larger than IMPORT_MAX_BYTES, not CSV, an unknown or missing column, no rows or too many' })
-  async upload(@Req() request: Request, @Staff() actor: StaffActor): Promise<MemberImportResponse> {
+  @ApiBadRequestResponse({ description: 'sendWelcome not true or false; not text/csv, larger than IMPORT_MAX_BYTES, not CSV, an unknown or missing column, no rows or too many' })
+  async upload(@Req() request: Request, @Query() options: ImportOptionsQuery, @Staff() actor: StaffActor): Promise<MemberImportResponse> {
     const csv = await this.readCsv(request);
-    const memberImport = await this.imports.accept(csv, actor);
+    const memberImport = await this.imports.accept(csv, { sendWelcome: options.sendWelcome === 'true' }, actor);
     await this.job.enqueue(memberImport);
     return MemberImportResponse.of(memberImport, { processed: 0, created: 0, skipped: 0, failed: 0 }, []);
   }

@@ -107,6 +107,7 @@ function toImport(document: MemberImportDocument): MemberImport {
     status: document.status,
     columns: document.columns ?? [],
     totalRows: document.totalRows,
+    sendWelcome: document.sendWelcome ?? false,
     requestedBy: document.requestedBy,
     requestedByRoles: document.requestedByRoles ?? [],
     createdAt: document.createdAt,

@@ -57,13 +57,14 @@ export class ImportsService {
   }
 
   /** Checks and stores an uploaded file; throws naming what is wrong with it as a whole. */
-  async accept(csv: string, actor: StaffActor): Promise<MemberImport> {
+  async accept(csv: string, options: { sendWelcome: boolean }, actor: StaffActor): Promise<MemberImport> {
     const { columns, rows } = rowsOfFile(parseCsv(csv), this.settings.maxRows);
     const memberImport: MemberImport = {
       id: randomUUID(),
       status: 'queued',
       columns,
       totalRows: rows.length,
+      sendWelcome: options.sendWelcome,
       requestedBy: actor.staffId,
       requestedByRoles: [...actor.roles],
       createdAt: new Date(),
@@ -157,6 +158,8 @@ export class ImportsService {
           wanted.openingPoints > 0
             ? [this.events.openingPointsGranted(created, { grantId: deterministicUuid(`opening-points:${memberImport.id}:${created.id}`), importId: memberImport.id, points: wanted.openingPoints, at })]
             : [],
+        // Members of an earlier system know the programme: welcomed only when the import asks.
+        sendWelcome: memberImport.sendWelcome,
         auditAction: 'member.imported',
       },
       actor,

@@ -9,6 +9,8 @@ export interface MemberImport {
   readonly status: ImportStatus;
   readonly columns: readonly ImportColumn[];
   readonly totalRows: number;
+  /** Whether the members it creates get the welcome SMS (POST /imports?sendWelcome=true); false by default. */
+  readonly sendWelcome: boolean;
   /** Who uploaded it: the audit of every member it creates names them. */
   readonly requestedBy: string;
   readonly requestedByRoles: readonly string[];

@@ -8,6 +8,8 @@ export interface MemberImportDocument {
   status: ImportStatus;
   columns: ImportColumn[];
   totalRows: number;
+  /** Absent on imports stored before the option existed: no welcome. */
+  sendWelcome?: boolean;
   requestedBy: string;
   requestedByRoles: string[];
   createdAt: Date;
@@ -38,6 +40,7 @@ export const memberImportSchema = new Schema<MemberImportDocument>(
     status: { type: String, required: true },
     columns: { type: [String], default: undefined },
     totalRows: { type: Number, required: true },
+    sendWelcome: Boolean,
     requestedBy: { type: String, required: true },
     requestedByRoles: { type: [String], default: undefined },
     createdAt: { type: Date, required: true },

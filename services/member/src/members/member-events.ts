@@ -47,7 +47,7 @@ export class MemberEvents {
     private readonly codec: EventCodec,
   ) {}
 
-  registered(member: Member): OutboxEntry {
+  registered(member: Member, sendWelcome: boolean): OutboxEntry {
     return this.outbox.create({
       topic: TOPICS.memberEvents,
       type: 'member.registered',
@@ -63,6 +63,7 @@ export class MemberEvents {
         sourceCompanyId: member.sourceCompanyId ?? '',
         registeredAt: timestampFromDate(member.registeredAt),
         preferredLanguage: languageOf(member.preferredLanguage),
+        sendWelcome,
       },
     });
   }

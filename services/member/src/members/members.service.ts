@@ -45,6 +45,8 @@ export interface NewMember {
   readonly id?: string;
   /** Events of the channel, written with the registration (after registered and card-issued). */
   readonly extraEvents?: (member: Member) => readonly OutboxEntry[];
+  /** Whether the SMS service welcomes the member (member.registered's send_welcome); true unless said otherwise. */
+  readonly sendWelcome?: boolean;
   /** The audit action when staff register (member.registered by default). */
   readonly auditAction?: Extract<AuditAction, 'member.registered' | 'member.imported'>;
 }
@@ -151,7 +153,7 @@ export class MembersService {
           registeredAt,
         )
       : undefined;
-    const events = [this.events.registered(member), this.events.cardIssued(member, member.cards[0])];
+    const events = [this.events.registered(member, details.sendWelcome ?? true), this.events.cardIssued(member, member.cards[0])];
     if (member.consent) events.push(this.events.consentChanged(member, member.consent));
     if (details.tier) events.push(this.events.tierChanged(member, details.tier.change));
     events.push(...(details.extraEvents?.(member) ?? []));

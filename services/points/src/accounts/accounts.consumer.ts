@@ -23,8 +23,8 @@ import type { MemberChange } from './member-facts';
  * tier, whether the member is frozen or erased (a merge: merges/merges.consumer.ts). Each event arrives here validated
  * against its contract (a message that breaks it is dead-lettered by the consumer runner); the
  * checks below are those the contract cannot express, and a failed one dead-letters the event
- * with its reason. Member event types not handled here (consent, opening points, verification
- * codes) are skipped by the runner.
+ * with its reason. Member event types not handled here (consent, verification
+ * codes; opening points: opening-points/) are skipped by the runner.
  */
 @Controller()
 export class AccountsConsumer {

@@ -38,6 +38,10 @@ export function historyOf(entries: readonly LedgerEntry[]): PointsHistory {
         if (available > 0) lots.set(entry.id, { earnedAt: entry.occurredAt, points: available });
         else consumed -= available;
         break;
+      case 'opening':
+        // A balance brought by import, dated at the import.
+        lots.set(entry.id, { earnedAt: cause.grantedAt, points: available });
+        break;
       case 'expiry':
         expiredByDate.set(cause.expiryDate, (expiredByDate.get(cause.expiryDate) ?? 0) - available);
         break;

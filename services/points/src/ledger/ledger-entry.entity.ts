@@ -1,6 +1,6 @@
 import type { BalanceField } from '../accounts/account.entity';
 
-export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel' | 'maturity' | 'expiry' | 'merge-out' | 'merge-in';
+export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel' | 'maturity' | 'expiry' | 'merge-out' | 'merge-in' | 'opening';
 
 /** Available points moved by a merge, with the date they were earned (their expiry is counted from it). */
 export interface MovedLot {
@@ -125,6 +125,14 @@ export type LedgerCause =
       readonly mergedAt: Date;
       readonly lots: readonly MovedLot[];
       readonly pendingSales: readonly MovedPendingSale[];
+    }
+  | {
+      /** The balance a member brought from an earlier system, credited once per grant (an import's `member.opening-points-granted`). */
+      readonly type: 'opening';
+      readonly grantId: string;
+      readonly importId: string;
+      /** When the member was imported: the points' earning date, from which their expiry is counted. */
+      readonly grantedAt: Date;
     };
 
 /** One multiplier or bonus that shaped an earning, as the rule version said. */
@@ -205,4 +213,9 @@ export function mergeOutEntryId(mergedMemberId: string): string {
 
 export function mergeInEntryId(mergedMemberId: string): string {
   return `merge:${mergedMemberId}:in`;
+}
+
+/** The entry of an import's opening points: one per grant, whichever delivery or account opening posts it. */
+export function openingEntryId(grantId: string): string {
+  return `opening:${grantId}`;
 }

@@ -63,6 +63,9 @@ export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry, te
     case 'merge-in':
       // The member service announced the merge; no other service keeps points.
       return undefined;
+    case 'opening':
+      // Not spend; the member service announced the import.
+      return undefined;
     case 'expiry':
       // Announced by the daily settlement (expiry/expiry-events.ts), which posts it itself.
       return undefined;

@@ -9,6 +9,7 @@ import { localDateTime } from '../compliance/zoned-time';
 import { pointsEarnedRecipientId, wantsPointsEarnedSms } from './points-earned-notice';
 import { expiringSoonText, languageOf, pointsEarnedText, redemptionText, verificationCodeText, welcomeText } from './transactional-texts';
 import { welcomeLanguageOf } from './welcome-language';
+import { welcomeWanted } from './welcome-wanted';
 
 /** What transactional messages need from the configuration. */
 export interface TransactionalSettings {
@@ -63,8 +64,10 @@ export class TransactionalMessagesService {
   /**
    * The welcome, once per member, in the language chosen at registration (welcomeLanguageOf).
    * Transactional: no consent needed, nor a marketing opt-in; never to an erased member or a number the carrier blocks.
+   * None when the registration says so (an import that did not ask for it: welcomeWanted).
    */
   async sendWelcome(registered: MemberRegistered): Promise<void> {
+    if (!welcomeWanted(registered)) return;
     if (!registered.registeredAt || Date.now() - timestampDate(registered.registeredAt).getTime() > ANSWER_MAX_AGE_MS) return;
     const member = await this.members.get(registered.memberId);
     const language = welcomeLanguageOf(registered.preferredLanguage, member?.language, this.settings.defaultLanguage);

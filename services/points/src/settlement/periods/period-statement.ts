@@ -122,6 +122,9 @@ export class PeriodStatementBuilder {
       case 'adjustment':
         this.adjusted += entry.deltas.available ?? 0;
         break;
+      case 'opening':
+        // A balance brought from an earlier system: in the liability above, issued by no tenant.
+        break;
       case 'merge-out':
       case 'merge-in':
         // Points moving between two records of one person: the liability above nets them out.
