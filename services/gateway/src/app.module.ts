@@ -7,6 +7,7 @@ import { DocsModule } from './docs/docs.module';
 import { ForwardingModule } from './forwarding/forwarding.module';
 import { upstreamUrlsOf } from './forwarding/upstream-services';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { PosModule } from './pos/pos.module';
 import { ShopperModule } from './shopper/shopper.module';
 import { StaffAdminModule } from './staff/staff-admin.module';
 import { TwilioWebhooksModule } from './webhooks/twilio-webhooks.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule.register(config),
         StaffAdminModule.register(config),
         ShopperModule.register(upstreams),
+        PosModule.register(config),
         DocsModule.register(upstreams),
         TwilioWebhooksModule.register(upstreams),
         // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.
