@@ -80,7 +80,6 @@ describe('till API: sales and refunds with a tenant API key', () => {
     const infra = infraEnv();
     const group = `points-till-test-${run}`;
     await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name]);
-    recorder = await new TopicRecorder(kafka, [TOPICS.purchases.name]).start();
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     points = await startServiceProcess('points', pointsPort, {
@@ -91,6 +90,8 @@ describe('till API: sales and refunds with a tenant API key', () => {
       MONGO_DATABASE: `atrium_test_points_${run}`,
       KAFKA_CONSUMER_GROUP: group,
     });
+    // After the points service: it creates the topics on a fresh broker.
+    recorder = await new TopicRecorder(kafka, [TOPICS.purchases.name]).start();
     for (const id of [tenantId, otherTenant]) {
       const put = await fetch(`${pointsUrl}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status: 'open' }) });
       expect(put.status).toBe(200);
