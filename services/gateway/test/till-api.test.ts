@@ -12,7 +12,7 @@ interface Envelope {
   type: string;
   producer: string;
   key: string;
-  payload: Record<string, unknown>;
+  payload: Record<string, string | undefined>;
 }
 
 interface Accepted {
@@ -51,7 +51,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
   const ours = (): Envelope[] =>
     recorder.messages
       .map((message: RecordedMessage) => JSON.parse(message.value ?? '{}') as Envelope)
-      .filter((envelope) => String(envelope.payload?.tenantId ?? '').includes(run));
+      .filter((envelope) => (envelope.payload?.tenantId ?? '').includes(run));
 
   const sale = (receiptNumber: string, amountMinor: number, tenant = tenantId) => ({
     receiptNumber,
@@ -211,7 +211,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
     const marker = await postSales([sale(`M-${run}-1`, 100)]);
     expect(marker.status).toBe(202);
     await waitFor('the marker sale', () => Promise.resolve(ours().some((e) => e.payload.receiptNumber === `M-${run}-1`) ? true : undefined));
-    const receipts = ours().map((e) => String(e.payload.receiptNumber));
+    const receipts = ours().map((e) => e.payload.receiptNumber ?? '');
     expect(receipts.filter((number) => /^[WB]-/.test(number))).toEqual([]);
     await waitFor('the marker sale earned', async () => ((await account())?.lifetimeEarned === 124 ? true : undefined), 60_000, 250);
   });
@@ -219,7 +219,8 @@ describe('till API: sales and refunds with a tenant API key', () => {
   it('refuses a revoked key at once, and an unknown or missing one, with the same 401', async () => {
     const revoked = await gateway.call('DELETE', `/api/pos/keys/${keyId}`, { token: supervisorToken });
     expect(revoked.status).toBe(200);
-    expect(revoked.json).toMatchObject({ keyId, revokedAt: expect.any(String) });
+    expect((revoked.json as { keyId: string; revokedAt?: string }).keyId).toBe(keyId);
+    expect(typeof (revoked.json as { revokedAt?: string }).revokedAt).toBe('string');
 
     for (const key of [apiKey, `atk_${'x'.repeat(12)}_${'y'.repeat(43)}`, undefined]) {
       const answer = await postSales([sale(`V-${run}-1`, 1_000)], key);
