@@ -8,6 +8,7 @@ import { ForwardingModule } from './forwarding/forwarding.module';
 import { upstreamUrlsOf } from './forwarding/upstream-services';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { IdentitySigningModule } from './identity/identity-signing.module';
+import { PosModule } from './pos/pos.module';
 import { ShopperModule } from './shopper/shopper.module';
 import { StaffAdminModule } from './staff/staff-admin.module';
 import { TwilioWebhooksModule } from './webhooks/twilio-webhooks.module';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule.register(config),
         StaffAdminModule.register(config),
         ShopperModule.register(upstreams),
+        PosModule.register(config),
         DocsModule.register(upstreams),
         TwilioWebhooksModule.register(upstreams),
         // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.

@@ -34,6 +34,15 @@ describe('OpenAPI for every route at /api/docs', () => {
     expect(paths.some((path) => path.includes(':service') || path.includes('{service}'))).toBe(false);
   });
 
+  it('declares the till-key security scheme the till routes name', async () => {
+    const document = (await gateway.call('GET', '/api/openapi.json')).json as {
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+      paths: Record<string, { post?: { security?: Record<string, unknown>[] } }>;
+    };
+    expect(document.components.securitySchemes['till-key']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.paths['/api/pos/purchases'].post?.security).toEqual([{ 'till-key': [] }]);
+  });
+
   it('serves a service\'s document publicly, addressed through the gateway', async () => {
     const answer = await gateway.call('GET', '/api/member/openapi.json');
     expect(answer.status).toBe(200);

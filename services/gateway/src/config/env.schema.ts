@@ -58,6 +58,12 @@ export const gatewayEnvSchema = serviceVariables(DEFAULT_PORT)
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
     /** Length of the failed-login window in seconds, counted from the first failure. */
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Requests one till API key may make per window (POST /api/pos/...); the next waits for the window to end. */
+    POS_RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(120),
+    /** Length of a till key's request window in seconds, counted from its first request. */
+    POS_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Most sales or refunds in one till batch; a larger batch is refused whole. */
+    POS_MAX_BATCH_ITEMS: z.coerce.number().int().min(1).max(1000).default(100),
   });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;

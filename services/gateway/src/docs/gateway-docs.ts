@@ -16,6 +16,14 @@ export function setUpGatewayDocs(app: INestApplication): void {
     title: 'Atrium gateway',
     description: 'Staff sign-in and accounts. Every other /api/<service>/ route is the service\'s own; pick it in the selector.',
   });
+  // The till routes (/api/pos/purchases, /refunds) take a tenant's API key, not a staff token.
+  document.components = {
+    ...document.components,
+    securitySchemes: {
+      ...document.components?.securitySchemes,
+      'till-key': { type: 'http', scheme: 'bearer', bearerFormat: 'atk_<key id>_<secret>', description: "A tenant's till API key, issued by a supervisor at POST /api/pos/keys" },
+    },
+  };
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: GATEWAY_DOCUMENT_PATH,
     swaggerOptions: {
