@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { TOPICS } from '@atrium/contracts';
+import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 
 /**
  * The thinnest real slice, as staff use it: a desk user registers a member through the
@@ -17,10 +18,15 @@ describe('registering a member through the gateway opens a points account', () =
   beforeAll(async () => {
     const env = infraEnv();
     const shared = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, REDIS_URL: env.redisUrl };
+    // This run's own groups and databases, its groups at the topics' end: earlier runs' events are not its business.
+    const run = randomUUID().slice(0, 8);
+    const own = (service: string) => ({ KAFKA_CONSUMER_GROUP: `e2e-slice-${service}-${run}`, MONGO_DATABASE: `atrium_e2e_slice_${service}_${run}` });
+    const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.purchases.name, TOPICS.outreachEvents.name];
+    await Promise.all(['member', 'points'].map((service) => startConsumerGroupsAtEnd(own(service).KAFKA_CONSUMER_GROUP, topics)));
     services.push(
       ...(await Promise.all([
-        startServiceProcess('member', ports.member, { ...shared, HTTP_PORT: String(ports.member) }),
-        startServiceProcess('points', ports.points, { ...shared, HTTP_PORT: String(ports.points) }),
+        startServiceProcess('member', ports.member, { ...shared, ...own('member'), HTTP_PORT: String(ports.member) }),
+        startServiceProcess('points', ports.points, { ...shared, ...own('points'), HTTP_PORT: String(ports.points) }),
         startServiceProcess('gateway', ports.gateway, {
           ...shared,
           GATEWAY_PORT: String(ports.gateway),
@@ -69,7 +75,6 @@ describe('registering a member through the gateway opens a points account', () =
     const account = await waitFor('the points account', async () => {
       const response = await call('GET', `/api/points/accounts/${id}`, adminToken);
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
-      // A new consumer group first reads what the member topic already holds.
     }, 90_000, 200);
     expect(account).toMatchObject({ memberId: id, available: 0, pending: 0, lifetimeEarned: 0 });
   }, 120_000);

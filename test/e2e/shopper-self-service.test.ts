@@ -55,6 +55,12 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
     }, 60_000, 250);
   }
 
+  async function staffToken(): Promise<string> {
+    const staffLogin = await call('POST', '/api/auth/login', { body: { username: admin.username, password: admin.password } });
+    expect(staffLogin.status).toBe(200);
+    return ((await staffLogin.json()) as { accessToken: string }).accessToken;
+  }
+
   const newPhone = () => {
     const national = `137${String(randomInt(10_000_000, 99_999_999))}`;
     return { typed: national, e164: `+86${national}` };
@@ -68,9 +74,14 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
 
     const signedUp = await call('POST', '/api/shopper/sign-up', { body: { phone: phone.typed, code: signUpCode, name: 'Self Service Shopper' } });
     expect(signedUp.status).toBe(201);
-    const { member, session } = (await signedUp.json()) as { member: { id: string; phone: string; channel: string }; session: { accessToken: string; memberId: string } };
-    expect(member).toMatchObject({ phone: phone.e164, channel: 'self-service' });
+    const { member, session } = (await signedUp.json()) as { member: { id: string; phone: string }; session: { accessToken: string; memberId: string } };
+    expect(member).toMatchObject({ phone: phone.e164 });
+    expect(member).not.toHaveProperty('channel');
     expect(session.memberId).toBe(member.id);
+    // The sign-up source is staff data: recorded, and shown to staff only.
+    const staffRecord = await call('GET', `/api/member/members/${member.id}`, { token: await staffToken() });
+    expect(staffRecord.status).toBe(200);
+    expect(await staffRecord.json()).toMatchObject({ id: member.id, channel: 'self-service' });
 
     const me = await call('GET', '/api/shopper/me', { token: session.accessToken });
     expect(me.status).toBe(200);
@@ -139,9 +150,7 @@ describe('shopper self-service: sign-up and sign-in by SMS code', () => {
   });
 
   it('keeps shopper and staff tokens apart', async () => {
-    const staffLogin = await call('POST', '/api/auth/login', { body: { username: admin.username, password: admin.password } });
-    const staffToken = ((await staffLogin.json()) as { accessToken: string }).accessToken;
-    expect((await call('GET', '/api/shopper/me', { token: staffToken })).status).toBe(401);
+    expect((await call('GET', '/api/shopper/me', { token: await staffToken() })).status).toBe(401);
     expect((await call('GET', '/api/shopper/me')).status).toBe(401);
 
     const phone = newPhone();

@@ -12,11 +12,15 @@ export async function startConsumerGroupsAtEnd(group: string, topics: readonly s
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    for (const topic of topics) {
-      if (!existing.has(topic)) continue;
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId: `${group}.${topic}`, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
+    // All at once: kafkajs joins each group to commit and then idles about 5 s before leaving it.
+    await Promise.all(
+      topics
+        .filter((topic) => existing.has(topic))
+        .map(async (topic) => {
+          const offsets = await admin.fetchTopicOffsets(topic);
+          await admin.setOffsets({ groupId: `${group}.${topic}`, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
+        }),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
+import { writeResultFile } from '../lib/result-file.mjs';
 import { FatalError, bounded, waitFor } from '../lib/waiting.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -924,6 +925,37 @@ async function main() {
     queryShapesMedianMs: Object.fromEntries(results.shapes.map((shape) => [shape.name, shape.timedOut ? `>${SHAPE_LIMIT_MS}` : round(shape.medianMs)])),
     met,
   })}`);
+  const lookupBaseline = 'driver findOne on the same indexes';
+  const latencyRow = (percentile, value, baselineValue, ratioValue, target) => ({
+    metric: `look-up latency ${percentile} at ${options.rate}/s`,
+    value: round(value),
+    unit: 'ms',
+    baseline: lookupBaseline,
+    baselineValue: round(baselineValue),
+    ratio: round(ratioValue),
+    target,
+    met: target === null ? null : met,
+  });
+  const written = writeResultFile(ROOT, {
+    benchmark: 'member-lookup',
+    run,
+    workload: { members: options.members, ratePerS: options.rate, durationS: options.durationS, cardShare: options.cardShare },
+    rows: [
+      latencyRow('p50', viaGateway.latency.p50, baseline.latency.p50, p50Ratio, null),
+      latencyRow('p99', viaGateway.latency.p99, baseline.latency.p99, p99Ratio, 'every request answered, p99 < 20 ms'),
+      {
+        metric: `answered at ${options.rate}/s offered`,
+        value: round(viaGateway.achievedRate, 1),
+        unit: 'requests/s',
+        baseline: lookupBaseline,
+        baselineValue: round(baseline.achievedRate, 1),
+        ratio: round(viaGateway.achievedRate / baseline.achievedRate),
+        target: null,
+        met: null,
+      },
+    ],
+  });
+  log(`result written to ${path.relative(ROOT, written)}`);
   if (options.strict && !met) process.exitCode = 1;
 }
 

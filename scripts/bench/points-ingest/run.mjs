@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
+import { writeResultFile } from '../lib/result-file.mjs';
 import { FatalError, bounded, waitFor } from '../lib/waiting.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -491,6 +492,22 @@ async function main() {
     ratio: Number(ratio.toFixed(3)),
     met,
   })}`);
+  const written = writeResultFile(ROOT, {
+    benchmark: 'points-ingest',
+    run,
+    workload: { sales: options.count, members: options.members, repeats: results.length },
+    rows: [{
+      metric: 'sales to ledger, median of the repeats',
+      value: Math.round(serviceRate),
+      unit: 'purchases/s',
+      baseline: 'kafkajs eachBatch + insertMany (ordered: false)',
+      baselineValue: Math.round(baselineRate),
+      ratio: Number(ratio.toFixed(3)),
+      target: '≥ 0.7',
+      met,
+    }],
+  });
+  log(`result written to ${path.relative(ROOT, written)}`);
   if (options.strict && !met) process.exitCode = 1;
 }
 

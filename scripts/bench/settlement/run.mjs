@@ -34,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { readInfraEnv } from '../lib/infra-env.mjs';
 import { CLK_TCK, infraPids as infraPidsUnder, machineTicks, readProcTable, treeTicks } from '../lib/proc-cpu.mjs';
 import { fmtInt, fmtS, log, now } from '../lib/report.mjs';
+import { writeResultFile } from '../lib/result-file.mjs';
 import { FatalError, bounded, waitFor } from '../lib/waiting.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -794,6 +795,45 @@ async function main() {
     linear: dailyRatio !== undefined && periodRatio !== undefined && dailyRatio <= 2.2 && periodRatio <= 2.2,
     within60s: total2 <= 60_000,
   })}`);
+  const stepRows = results.flatMap((r) => ['daily', 'period'].map((kind) => {
+    const ms = projectedMs(r[kind]);
+    return {
+      metric: `${kind} run, ledger of ${fmtInt(r.ledgerSize)}${r[kind].finished ? '' : ' (projected)'}`,
+      value: sec(ms),
+      unit: 's',
+      baseline: 'one bare read of the ledger',
+      baselineValue: sec(r.baseline.ms),
+      ratio: ms ? Number((ms / r.baseline.ms).toFixed(2)) : null,
+      target: null,
+      met: null,
+    };
+  }));
+  const growthRow = (kind, value) => ({
+    metric: `${kind} run growth, 2x the ledger`,
+    value: value === undefined ? null : Number(value.toFixed(2)),
+    unit: 'ratio',
+    baseline: 'the same run at half the ledger',
+    baselineValue: 1,
+    ratio: value === undefined ? null : Number(value.toFixed(2)),
+    target: '≤ 2.2',
+    met: value === undefined ? null : value <= 2.2,
+  });
+  const written = writeResultFile(ROOT, {
+    benchmark: 'settlement',
+    run,
+    workload: { entries: options.entries, members: options.members, tenants: options.tenants },
+    rows: [...stepRows, growthRow('daily', dailyRatio), growthRow('period', periodRatio), {
+      metric: `daily + period runs, ledger of ${fmtInt(b.ledgerSize)}`,
+      value: Number.isFinite(total2) ? sec(total2) : null,
+      unit: 's',
+      baseline: null,
+      baselineValue: null,
+      ratio: null,
+      target: '≤ 60 s',
+      met: total2 <= 60_000,
+    }],
+  });
+  log(`result written to ${path.relative(ROOT, written)}`);
 }
 
 /** The latest service child, for its output when the run fails. */

@@ -8,6 +8,7 @@ import type { PointsConfig } from './config/env.schema';
 import { EarningModule } from './earning/earning.module';
 import { parseExpiryPolicy } from './expiry/expiry-policy';
 import { LedgerModule } from './ledger/ledger.module';
+import { MergesModule } from './merges/merges.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
@@ -50,6 +51,7 @@ export class AppModule {
         BullModule.forRoot({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: 'atrium-points' }),
         AccountsModule,
         LedgerModule,
+        MergesModule,
         TenantsModule,
         EarningModule,
         receipts,
@@ -60,6 +62,7 @@ export class AppModule {
             maxAmountMinor: config.MAX_PURCHASE_AMOUNT_MINOR,
             clockSkewMs: config.PURCHASE_CLOCK_SKEW_SECONDS * 1000,
             refundPolicy: config.REFUND_POLICY,
+            maxAgeDays: config.PURCHASE_MAX_AGE_DAYS,
           },
           receipts,
         ),

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
 import { infraEnv, restartLocalServer, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
-import { Feed, type TestMember } from './support/feed';
+import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
 
@@ -44,11 +44,11 @@ function interruptedRunSuite(title: string, port: number, interrupt: Interruptio
       feed = await new Feed().start();
       const group = `points-test-daily-crash-${run}`;
       await consumeFromNow(group);
-      env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400', SETTLEMENT_JOB_LOCK_SECONDS: '3' });
+      env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400', SETTLEMENT_JOB_LOCK_SECONDS: '3', PURCHASE_MAX_AGE_DAYS: '3660' });
       points = await startServiceProcess('points', port, env);
       recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-crash', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
       await api.putTenant(tenant, 'open');
-      members = await feed.registerMembers(MEMBERS);
+      members = await feed.registerMembers(MEMBERS, LONG_AGO);
       await waitFor('the members\' accounts with cards', async () => {
         const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));
         return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;

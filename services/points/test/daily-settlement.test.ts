@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { SettlementKind, TOPICS, type PointsExpired, type PointsExpiringSoon, type SettlementCompleted } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
 import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
-import { Feed, type TestMember } from './support/feed';
+import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
 
@@ -68,12 +68,12 @@ describe('the daily settlement', () => {
     feed = await new Feed().start();
     const group = `points-test-daily-settlement-${run}`;
     await consumeFromNow(group);
-    env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400' });
+    env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400', PURCHASE_MAX_AGE_DAYS: '3660' });
     points = await startServiceProcess('points', port, env);
     recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-settlement', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
     redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
     await api.putTenant(tenant, 'open');
-    members = await feed.registerMembers(2);
+    members = await feed.registerMembers(2, LONG_AGO);
     await waitFor('the members\' accounts with cards', async () => {
       const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));
       return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
@@ -195,7 +195,7 @@ describe('the daily settlement', () => {
   }, 180_000);
 
   it('takes refunds racing the run that matures their sales from where the points are when each is decided', async () => {
-    const [racer] = await feed.registerMembers(1);
+    const [racer] = await feed.registerMembers(1, LONG_AGO);
     await waitFor('the racer\'s account with its card', async () => ((await api.account(racer.memberId))?.cardNumbers.length === 1 ? true : undefined), 120_000, 250);
     const yesterday = dayBefore(centreDay(new Date()));
     const day = yesterday.endsWith('-12-31') ? dayBefore(yesterday) : yesterday;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { infraEnv, restartLocalServer, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
-import { Feed, type TestMember } from './support/feed';
+import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay } from './support/settlement';
 
@@ -69,10 +69,10 @@ describe('the period settlement', () => {
     const group = `points-test-period-settlement-${run}`;
     await consumeFromNow(group);
     // A short claim on a job, so that a killed worker's run is taken over within seconds.
-    env = pointsEnv(port, run, group, { TENANT_POINTS_FUNDING_BASIS_POINTS: '8000', POINT_VALUE_MILLI_MINOR: '1500', SETTLEMENT_JOB_LOCK_SECONDS: '3' });
+    env = pointsEnv(port, run, group, { TENANT_POINTS_FUNDING_BASIS_POINTS: '8000', POINT_VALUE_MILLI_MINOR: '1500', SETTLEMENT_JOB_LOCK_SECONDS: '3', PURCHASE_MAX_AGE_DAYS: '3660' });
     points = await startServiceProcess('points', port, env);
     for (const tenant of tenants) await api.putTenant(tenant, 'open');
-    [member] = await feed.registerMembers(1);
+    [member] = await feed.registerMembers(1, LONG_AGO);
     await waitFor('the member\'s account with the card', async () => ((await api.account(member.memberId))?.cardNumbers.length === 1 ? true : undefined), 120_000, 250);
   }, 180_000);
 

@@ -131,6 +131,50 @@ describe('points from the purchase feed', () => {
     expect(await account(buyer.memberId)).toMatchObject({ pending: 10, lifetimeEarned: 10 });
   });
 
+  it('refuses sales from before the member registered or older than PURCHASE_MAX_AGE_DAYS (30), and lets one just after registration earn', async () => {
+    const day = 86_400_000;
+    const registeredAt = new Date(Date.now() - 10 * day);
+    const [recent] = await feed.registerMembers(1, registeredAt);
+    const [longStanding] = await feed.registerMembers(1, new Date(Date.now() - 400 * day));
+    await waitFor('the two accounts with their cards', async () => {
+      const accounts = await Promise.all([account(recent.memberId), account(longStanding.memberId)]);
+      return accounts.every((a) => a?.cardNumbers.length === 1) ? true : undefined;
+    }, 120_000, 250);
+    const sale = (suffix: string, member: TestMember, occurredAt: Date) =>
+      feed.saleMessage({ receiptNumber: `D-${run}-${suffix}`, tenantId: openTenant, cardNumber: member.cardNumber, amountMinor: 10_000, occurredAt });
+    await feed.send([
+      sale('last-year', recent, new Date(`${new Date().getUTCFullYear() - 1}-06-01T12:00:00+08:00`)),
+      sale('second-before', recent, new Date(registeredAt.getTime() - 1_000)),
+      sale('second-after', recent, new Date(registeredAt.getTime() + 1_000)),
+      sale('31-days', longStanding, new Date(Date.now() - 31 * day)),
+      sale('29-days', longStanding, new Date(Date.now() - 29 * day)),
+    ]);
+    const codes = await waitFor('the three refused sales', async () => {
+      const rejected = (await (await fetch(`${url}/purchases/rejected?limit=500`)).json()) as { receiptNumber: string; code: string; reason: string }[];
+      const ours = rejected.filter((r) => r.receiptNumber.startsWith(`D-${run}`));
+      return ours.length >= 3 ? ours : undefined;
+    });
+    expect(Object.fromEntries(codes.map((r) => [r.receiptNumber, r.code]))).toEqual({
+      [`D-${run}-last-year`]: 'purchase.before-registration',
+      [`D-${run}-second-before`]: 'purchase.before-registration',
+      [`D-${run}-31-days`]: 'purchase.too-old',
+    });
+    expect(codes.find((r) => r.code === 'purchase.too-old')?.reason).toContain('more than 30 days ago');
+    // The sale a second after registration and the one 29 days old earn their 100 points each.
+    await waitFor('the two sales that earn', async () => {
+      const [a, b] = await Promise.all([account(recent.memberId), account(longStanding.memberId)]);
+      return a?.lifetimeEarned === 100 && b?.lifetimeEarned === 100 ? true : undefined;
+    });
+    const preview = await fetch(`${url}/earning/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cardNumber: recent.cardNumber, tenantId: openTenant, amountMinor: 10_000, currency: 'CNY', occurredAt: new Date(registeredAt.getTime() - 60_000).toISOString() }),
+    });
+    expect(preview.status).toBe(400);
+    expect(await preview.json()).toMatchObject({ code: 'purchase.before-registration' });
+    expect((await ledgerCheck(recent.memberId)).mismatches).toEqual([]);
+  }, 180_000);
+
   it('reverses a partial refund in proportion and a second refund only what is left', async () => {
     const buyer = members[2];
     const receiptNumber = `F-${run}`;

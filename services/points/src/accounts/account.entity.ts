@@ -25,4 +25,9 @@ export const ZERO_BALANCES: Balances = { available: 0, pending: 0, lifetimeEarne
 export interface PointsAccount extends Balances, MemberFacts {
   readonly memberId: string;
   readonly openedAt: Date;
+  /**
+   * When the member registered, from member.registered: a sale from before it earns nothing.
+   * Absent on accounts opened before it was kept.
+   */
+  readonly registeredAt?: Date;
 }

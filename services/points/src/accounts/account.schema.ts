@@ -28,6 +28,8 @@ export interface AccountDocument {
   /** Points earned per centre-local day ("2026-11-27"), for the rules' daily cap. */
   earnedByDay: Record<string, number>;
   openedAt: Date;
+  /** When the member registered (member.registered); absent on accounts opened before it was kept. */
+  registeredAt?: Date;
   outbox: OutboxEntry[];
   /** Set while the outbox holds entries (the relay searches by it; see outboxPendingField). */
   outboxPending?: boolean;
@@ -54,6 +56,7 @@ export const accountSchema = new Schema<AccountDocument>(
     appliedEntryIds: { type: [String], default: [] },
     earnedByDay: { type: Schema.Types.Mixed, default: {} },
     openedAt: { type: Date, required: true },
+    registeredAt: { type: Date },
     outbox: outboxField,
     outboxPending: outboxPendingField,
   },

@@ -8,7 +8,6 @@ import {
   type CardReplaced,
   type CardStateChanged,
   type MemberErased,
-  type MemberMerged,
   type MemberProfileUpdated,
   type MemberRegistered,
   type MemberTierChanged,
@@ -21,7 +20,7 @@ import type { MemberChange } from './member-facts';
 /**
  * Every new member gets a points account, opened from the member service's events, with their
  * cards; later events keep what earning depends on current: which cards earn, the phone, the
- * tier, whether the member is frozen, erased or merged away. Each event arrives here validated
+ * tier, whether the member is frozen or erased (a merge: merges/merges.consumer.ts). Each event arrives here validated
  * against its contract (a message that breaks it is dead-lettered by the consumer runner); the
  * checks below are those the contract cannot express, and a failed one dead-letters the event
  * with its reason. Member event types not handled here (consent, opening points, verification
@@ -33,7 +32,9 @@ export class AccountsConsumer {
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.registered')
   async onMemberRegistered(@Payload() event: ConsumedEvent<MemberRegistered>): Promise<void> {
-    await this.accounts.openAccount(event.payload.memberId, event.payload.phone, event.traceId);
+    const { memberId, phone, registeredAt } = event.payload;
+    // The contract requires registered_at: the runner dead-letters a registration without it.
+    await this.accounts.openAccount(memberId, phone, timestampDate(registeredAt!), event.traceId);
   }
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.card-issued')
@@ -71,17 +72,6 @@ export class AccountsConsumer {
   @ConsumeEvent(TOPICS.memberEvents, 'member.erased')
   async onErased(@Payload() event: ConsumedEvent<MemberErased>): Promise<void> {
     await this.accounts.changeMember(event.payload.memberId, event.type, { kind: 'erased', at: timestampDate(event.payload.erasedAt!) });
-  }
-
-  /**
-   * Closes the merged record's account: its phone and cards earn no more and it is frozen.
-   * Moving its points to the surviving member is not done yet (README, "Member events").
-   */
-  @ConsumeEvent(TOPICS.memberEvents, 'member.merged')
-  async onMerged(@Payload() event: ConsumedEvent<MemberMerged>): Promise<void> {
-    const { survivingMemberId, mergedMemberId, closedCardNumbers } = event.payload;
-    if (survivingMemberId === mergedMemberId) throw new MemberEventInvalidError(event.type, 'survivingMemberId', 'is the merged member');
-    await this.accounts.changeMember(mergedMemberId, event.type, { kind: 'merged-away', into: survivingMemberId, closedCardNumbers });
   }
 }
 

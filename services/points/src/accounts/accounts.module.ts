@@ -11,6 +11,6 @@ import { BalanceStamp } from './balance-stamp';
   imports: [MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }])],
   controllers: [AccountsController, AccountsConsumer],
   providers: [AccountsRepository, AccountsService, BalanceStamp],
-  exports: [AccountsRepository],
+  exports: [AccountsRepository, AccountsService],
 })
 export class AccountsModule {}

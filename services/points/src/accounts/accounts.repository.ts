@@ -69,7 +69,7 @@ export class AccountsRepository implements OnModuleInit {
    * the key), so it cannot lose another writer's update, and it is the cheapest write there is
    * for a backlog of registrations (README, "Member events").
    */
-  async openIfAbsent(memberId: string, phone: string, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
+  async openIfAbsent(memberId: string, phone: string, registeredAt: Date, openedAt: Date, opened: OutboxEntry): Promise<boolean> {
     const document: AccountDocument = {
       _id: memberId,
       phone,
@@ -85,6 +85,7 @@ export class AccountsRepository implements OnModuleInit {
       appliedEntryIds: [],
       earnedByDay: {},
       openedAt,
+      registeredAt,
       outbox: [opened],
       outboxPending: true,
     };
@@ -230,6 +231,35 @@ export class AccountsRepository implements OnModuleInit {
   }
 
   /**
+   * As postDecidedMany, for a decision that posts to several accounts at once (a merge: the
+   * merged record and the survivor), holding every account's lock from the read to the write.
+   * `decide` sees the accounts read under the locks (missing ones absent) and says what to post
+   * to each; entries an account holds already are dropped. Returns what was actually posted.
+   */
+  async postDecidedAcross<T>(
+    memberIds: readonly string[],
+    decide: (accounts: ReadonlyMap<string, AccountForPosting>) => Promise<{ postings: readonly Posting[]; result: T }>,
+  ): Promise<{ result: T; posted: Posting[] }> {
+    return this.locked(memberIds, async () => {
+      const current = await this.findForPosting(memberIds);
+      const { postings, result } = await decide(current);
+      const posted: Posting[] = [];
+      for (const posting of postings) {
+        const account = current.get(posting.memberId);
+        if (!account) throw new AccountNotFoundError(posting.memberId);
+        const items = this.stamped(withoutApplied(posting, account.appliedEntryIds).items, account);
+        if (items.length > 0) posted.push({ memberId: posting.memberId, items });
+      }
+      if (posted.length === 0) return { result, posted };
+      const written = await chunkedBulkWrite(nativeCollection(this.accounts), posted.map(postingOperation), { ordered: true });
+      // Nobody else updates the accounts while their locks are held: every filter matches.
+      if (written.matchedCount !== posted.length) throw new Error(`could not post to ${posted.length - written.matchedCount} of ${posted.length} accounts`);
+      if (posted.some((posting) => posting.items.some((item) => item.event))) this.relay.nudge({ collection: this.accounts.collection.name, ids: posted.map((p) => p.memberId) });
+      return { result, posted };
+    });
+  }
+
+  /**
    * Accounts the daily settlement has work in (points pending, or available points that may
    * expire), in member id order after `afterMemberId`: one query read as it goes, filtered
    * here (FerretDB would read every account for each page of an `$or` query).
@@ -352,6 +382,7 @@ function toAccount(document: AccountDocument): PointsAccount {
     expired: document.expired,
     debt: document.debt ?? 0,
     openedAt: document.openedAt,
+    ...(document.registeredAt ? { registeredAt: document.registeredAt } : {}),
   };
 }
 

@@ -15,8 +15,11 @@ export class AccountsService {
     private readonly outbox: OutboxEntryFactory,
   ) {}
 
-  /** Opens a new member's account at zero; a second call for the same member changes nothing. */
-  async openAccount(memberId: string, phone: string, traceId: string): Promise<boolean> {
+  /**
+   * Opens a new member's account at zero, keeping when the member registered (sales from before
+   * earn nothing); a second call for the same member changes nothing.
+   */
+  async openAccount(memberId: string, phone: string, registeredAt: Date, traceId: string): Promise<boolean> {
     const openedAt = new Date();
     const opened = this.outbox.create({
       topic: TOPICS.pointsEvents,
@@ -27,7 +30,7 @@ export class AccountsService {
       occurredAt: openedAt,
       payload: { memberId, openedAt: timestampFromDate(openedAt) },
     });
-    return this.accounts.openIfAbsent(memberId, phone, openedAt, opened);
+    return this.accounts.openIfAbsent(memberId, phone, registeredAt, openedAt, opened);
   }
 
   /** Lets sales name the member by a card the member service issued. */

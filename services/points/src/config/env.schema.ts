@@ -10,6 +10,11 @@ export const pointsEnvSchema = serviceVariables(3002).extend({
   MAX_PURCHASE_AMOUNT_MINOR: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(100_000_000),
   /** How far ahead of the service's clock a till's sale time may be. */
   PURCHASE_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /**
+   * Days back a sale's time may be and still earn (a till replaying an old backlog, or a sale
+   * from before the member existed, earns nothing); older sales are refused as purchase.too-old.
+   */
+  PURCHASE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3_660).default(30),
   /** A refund of points already spent: let available go negative, or record the rest as debt. */
   REFUND_POLICY: z.enum(['negative-balance', 'debt']).default('debt'),
   /** Days after a purchase within which its receipt may still be submitted (the cut-off). */

@@ -45,11 +45,17 @@ export function historyOf(entries: readonly LedgerEntry[]): PointsHistory {
         // Needs the lots: a refund of a matured sale takes back that sale's own points first.
         later.push(entry);
         break;
+      case 'merge-in':
+        // The merged record's lots keep the dates they were earned on.
+        for (const lot of cause.lots) lots.set(`${entry.id}/${lot.id}`, { earnedAt: lot.earnedAt, points: lot.points });
+        consumed += cause.lots.reduce((sum, lot) => sum + lot.points, 0) - available;
+        break;
       case 'purchase':
       case 'receipt':
+      case 'merge-out':
       case 'redemption':
       case 'redemption-cancel':
-        // Earnings move pending only (available at maturity); redemptions spend, cancellations give back.
+        // Earnings move pending only (available at maturity); redemptions and a merge-out take, cancellations give back.
         consumed -= available;
         break;
     }

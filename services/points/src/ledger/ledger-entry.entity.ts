@@ -1,6 +1,24 @@
 import type { BalanceField } from '../accounts/account.entity';
 
-export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel' | 'maturity' | 'expiry';
+export type LedgerEntryKind = 'earn' | 'refund' | 'adjustment' | 'redemption' | 'redemption-cancel' | 'maturity' | 'expiry' | 'merge-out' | 'merge-in';
+
+/** Available points moved by a merge, with the date they were earned (their expiry is counted from it). */
+export interface MovedLot {
+  /** The lot on the merged record: its sale's earn entry, or the crediting entry. */
+  readonly id: string;
+  readonly earnedAt: Date;
+  readonly points: number;
+}
+
+/** A sale's points moved by a merge while still pending: they mature on the surviving member. */
+export interface MovedPendingSale {
+  /** The sale's earn entry on the merged record. */
+  readonly saleEntryId: string;
+  readonly earnedAt: Date;
+  readonly maturesAt: Date;
+  /** What refunds left of the sale's pending points. */
+  readonly points: number;
+}
 
 /** Where an entry came from; enough for a member's statement and for finance to trace it. */
 export type LedgerCause =
@@ -93,6 +111,20 @@ export type LedgerCause =
       readonly policy: string;
       /** The daily settlement run that wrote the entry. */
       readonly runId: string;
+    }
+  | {
+      /** Every balance of a record merged into another member, taken off it (the member service's member.merged). */
+      readonly type: 'merge-out';
+      readonly mergedInto: string;
+      readonly mergedAt: Date;
+    }
+  | {
+      /** The balances of a record merged into this member, with their earning dates and pending sales. */
+      readonly type: 'merge-in';
+      readonly mergedFrom: string;
+      readonly mergedAt: Date;
+      readonly lots: readonly MovedLot[];
+      readonly pendingSales: readonly MovedPendingSale[];
     };
 
 /** One multiplier or bonus that shaped an earning, as the rule version said. */
@@ -164,4 +196,13 @@ export function maturityEntryId(saleEntryId: string): string {
 /** The entry that expires a member's points of one expiry date: one per member and date. */
 export function expiryEntryId(memberId: string, expiryDate: string): string {
   return `expire:${memberId}:${expiryDate}`;
+}
+
+/** The entries of a merge: one taking the merged record's balances off, one giving them to the survivor. */
+export function mergeOutEntryId(mergedMemberId: string): string {
+  return `merge:${mergedMemberId}:out`;
+}
+
+export function mergeInEntryId(mergedMemberId: string): string {
+  return `merge:${mergedMemberId}:in`;
 }

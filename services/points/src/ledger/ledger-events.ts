@@ -59,6 +59,10 @@ export function ledgerEventOf(outbox: OutboxEntryFactory, entry: LedgerEntry, te
     case 'maturity':
       // Points the member already knew of as pending; the next earning or refund event carries the balances.
       return undefined;
+    case 'merge-out':
+    case 'merge-in':
+      // The member service announced the merge; no other service keeps points.
+      return undefined;
     case 'expiry':
       // Announced by the daily settlement (expiry/expiry-events.ts), which posts it itself.
       return undefined;

@@ -7,6 +7,8 @@ export interface PointsSettings extends PurchaseLimits {
   /** Days a sale's points stay pending, for returns. */
   readonly returnWindowDays: number;
   readonly refundPolicy: RefundPolicy;
+  /** Days back a sale's time may be and still earn. */
+  readonly maxAgeDays: number;
 }
 
 export const POINTS_SETTINGS = Symbol('POINTS_SETTINGS');

@@ -1,4 +1,4 @@
-import { checkPurchase, type CheckedFields } from './purchase-checks';
+import { checkPurchase, checkSaleDate, type CheckedFields } from './purchase-checks';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const limits = { maxAmountMinor: 10_000_000, clockSkewMs: 5 * 60_000 };
@@ -24,5 +24,31 @@ describe('checkPurchase', () => {
 
   it('tolerates a till clock a few minutes ahead', () => {
     expect(checkPurchase({ ...good, occurredAt: new Date('2026-11-27T06:04:00Z') }, limits, now)).toBeUndefined();
+  });
+});
+
+describe('checkSaleDate', () => {
+  const registeredAt = new Date('2026-11-20T02:00:00Z');
+  const at = (iso: string) => checkSaleDate(new Date(iso), registeredAt, 30, now)?.code;
+
+  it('lets a sale from the moment of registration on earn', () => {
+    expect(at('2026-11-20T02:00:00Z')).toBeUndefined();
+    expect(at('2026-11-20T02:00:01Z')).toBeUndefined();
+  });
+
+  it('refuses a sale from before the member registered, however recent', () => {
+    expect(at('2026-11-20T01:59:59Z')).toBe('purchase.before-registration');
+    expect(at('2025-06-01T00:00:00Z')).toBe('purchase.before-registration');
+  });
+
+  it('refuses a sale older than the age limit, up to which it earns', () => {
+    const longMember = new Date('2020-01-01T00:00:00Z');
+    expect(checkSaleDate(new Date(now.getTime() - 30 * 86_400_000), longMember, 30, now)).toBeUndefined();
+    expect(checkSaleDate(new Date(now.getTime() - 30 * 86_400_000 - 1), longMember, 30, now)?.code).toBe('purchase.too-old');
+  });
+
+  it('checks only the age when the registration time is not known', () => {
+    expect(checkSaleDate(new Date('2026-11-01T00:00:00Z'), undefined, 30, now)).toBeUndefined();
+    expect(checkSaleDate(new Date('2026-10-01T00:00:00Z'), undefined, 30, now)?.code).toBe('purchase.too-old');
   });
 });

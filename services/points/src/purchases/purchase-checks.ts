@@ -39,6 +39,24 @@ export function checkPurchase(fields: CheckedFields, limits: PurchaseLimits, now
   return undefined;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A sale that happened before its member existed, or longer ago than `maxAgeDays`, earns
+ * nothing: a till replaying an old backlog, or old receipts put on a new card. Refunds are not
+ * checked: they refer to a sale that earned already. `registeredAt` is undefined for accounts
+ * opened before the registration time was kept; only the age is checked then.
+ */
+export function checkSaleDate(occurredAt: Date, registeredAt: Date | undefined, maxAgeDays: number, now: Date): Rejection | undefined {
+  if (registeredAt && occurredAt.getTime() < registeredAt.getTime()) {
+    return { code: 'purchase.before-registration', reason: `occurredAt ${occurredAt.toISOString()} is before the member registered (${registeredAt.toISOString()})` };
+  }
+  if (occurredAt.getTime() < now.getTime() - maxAgeDays * DAY_MS) {
+    return { code: 'purchase.too-old', reason: `occurredAt ${occurredAt.toISOString()} is more than ${maxAgeDays} days ago` };
+  }
+  return undefined;
+}
+
 /**
  * A sale naming a card that was its member's but earns no more (replaced, reported lost, closed
  * by a merge or an erasure): refused with that reason, not as a card of nobody, so staff can tell

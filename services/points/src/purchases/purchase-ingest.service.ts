@@ -12,7 +12,7 @@ import { earnEntryId, maturityEntryId, refundEntryId, type LedgerEntry } from '.
 import { ledgerEventOf } from '../ledger/ledger-events';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
-import { checkPurchase, type Rejection } from './purchase-checks';
+import { checkPurchase, checkSaleDate, type Rejection } from './purchase-checks';
 import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
 import { reverseForRefund } from './refund-reversal';
 import { PurchaseRefusedError } from './purchase.errors';
@@ -144,7 +144,7 @@ export class PurchaseIngestService {
       if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
       return undefined;
     }
-    const problem = this.commonChecks(payload, account, state, now);
+    const problem = this.saleChecks(payload, account, state, now);
     if (problem) return problem;
     const member = account!;
     const occurredAt = timestampDate(payload.occurredAt);
@@ -190,7 +190,7 @@ export class PurchaseIngestService {
   async preview(sale: PurchaseRecorded, now = new Date()): Promise<Earning> {
     const state = await this.readState([{ payload: sale } as SaleEvent], () => []);
     const account = this.memberOf(sale, state);
-    const problem = this.commonChecks(sale, account, state, now);
+    const problem = this.saleChecks(sale, account, state, now);
     if (problem) throw new PurchaseRefusedError(problem);
     const day = localDayKey(timestampDate(sale.occurredAt), this.settings.timeZone);
     return this.price(await this.rules.ruleSets(), sale, account!, account!.earnedByDay[day] ?? 0);
@@ -298,6 +298,11 @@ export class PurchaseIngestService {
     if (!tenant) return { code: 'purchase.tenant-unknown', reason: `tenant ${payload.tenantId} is not registered` };
     if (tenant.status !== 'open') return { code: 'purchase.tenant-closed', reason: `tenant ${payload.tenantId} is closed` };
     return undefined;
+  }
+
+  /** A sale's checks: those of every sale or refund, then whether its date may still earn for this member. */
+  private saleChecks(sale: PurchaseRecorded, account: AccountForPosting | undefined, state: BatchState, now: Date): Rejection | undefined {
+    return this.commonChecks(sale, account, state, now) ?? checkSaleDate(timestampDate(sale.occurredAt), account!.registeredAt, this.settings.maxAgeDays, now);
   }
 
   /** The card names the member when given (a card is one person's); otherwise the phone. */

@@ -49,7 +49,8 @@ export interface DailyPlan {
 /**
  * Settles one member for a day, written nowhere (pure):
  * 1. each sale whose return window is over by the day's end matures: what its refunds left of
- *    its pending points moves to available, in an entry `mature:<sale entry>` (one per sale);
+ *    its pending points moves to available, in an entry `mature:<sale entry>` (one per sale),
+ *    and so does each pending sale a merge brought from another record (its `merge-in` entry);
  * 2. points of every expiry date up to the day leave available, oldest first, in an entry
  *    `expire:<member>:<expiry date>` (one per member and date; none when nothing is left);
  * 3. the points of expiry dates within the reminder days are announced once per date.
@@ -66,6 +67,17 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
   let expired = { entries: 0, points: 0 };
   let pending = account.pending;
   let available = account.available;
+
+  /** A sale's maturity: its pending points become available (none when refunds took them back). */
+  const maturityEntry = (sale: { saleEntryId: string; earnedAt: Date; maturesAt: Date; points: number }): LedgerEntry => ({
+    id: maturityEntryId(sale.saleEntryId),
+    memberId: account.memberId,
+    kind: 'maturity',
+    deltas: sale.points > 0 ? { pending: -sale.points, available: sale.points } : {},
+    cause: { type: 'maturity', saleEntryId: sale.saleEntryId, earnedAt: sale.earnedAt, runId },
+    occurredAt: sale.maturesAt,
+    recordedAt: now,
+  });
 
   const take = (entry: LedgerEntry, isNew: boolean) => {
     if (isNew) fresh.push(entry);
@@ -95,17 +107,28 @@ export function planDailySettlement(input: DailyPlanInput): DailyPlan {
     // counts, posted or not yet (its redelivery will post it with the deltas it has).
     const refunded = entries.filter((entry) => refundOf(entry, sale)).reduce((sum, entry) => sum + (entry.deltas.pending ?? 0), 0);
     const points = Math.max(0, Math.min((sale.deltas.pending ?? 0) + refunded, pending));
-    const entry: LedgerEntry = {
-      id: maturityEntryId(sale.id),
-      memberId: account.memberId,
-      kind: 'maturity',
-      deltas: points > 0 ? { pending: -points, available: points } : {},
-      cause: { type: 'maturity', saleEntryId: sale.id, earnedAt: sale.occurredAt, runId },
-      occurredAt: sale.maturesAt,
-      recordedAt: now,
-    };
+    const entry = maturityEntry({ saleEntryId: sale.id, earnedAt: sale.occurredAt, maturesAt: sale.maturesAt, points });
     take(entry, true);
     matured = ownCount(matured, entry, points);
+  }
+
+  // Pending sales a merge brought from another record mature here, as they would have there.
+  for (const merge of entries) {
+    if (merge.cause.type !== 'merge-in') continue;
+    for (const moved of merge.cause.pendingSales) {
+      if (moved.maturesAt.getTime() > cutoff.getTime()) continue;
+      const existing = byId.get(maturityEntryId(moved.saleEntryId));
+      if (existing) {
+        take(existing, false);
+        matured = ownCount(matured, existing, existing.deltas.available ?? 0);
+        continue;
+      }
+      if (!inBalances(merge)) continue;
+      const points = Math.max(0, Math.min(moved.points, pending));
+      const entry = maturityEntry({ saleEntryId: moved.saleEntryId, earnedAt: moved.earnedAt, maturesAt: moved.maturesAt, points });
+      take(entry, true);
+      matured = ownCount(matured, entry, points);
+    }
   }
 
   const dateOf = (earnedAt: Date) => expiryDateOf(earnedAt, input.policy, input.timeZone);

@@ -39,6 +39,12 @@ export interface Refund {
 }
 
 /**
+ * A registration time before the years-old sales that settlement tests are made of (their
+ * points service is started with PURCHASE_MAX_AGE_DAYS 3660, so such sales still earn).
+ */
+export const LONG_AGO = new Date(Date.now() - 9 * 365 * 86_400_000);
+
+/**
  * Plays the other side of the points service: the member service (registrations and cards)
  * and tenants' tills (sales and refunds), writing real envelopes to the real topics.
  */
@@ -57,8 +63,11 @@ export class Feed {
     await this.producer?.disconnect();
   }
 
-  /** New members with cards, as the member service announces them. */
-  async registerMembers(count: number): Promise<TestMember[]> {
+  /**
+   * New members with cards, as the member service announces them; registered now unless
+   * `registeredAt` is given (a test of old sales registers its members before them).
+   */
+  async registerMembers(count: number, registeredAt = new Date()): Promise<TestMember[]> {
     const members = Array.from({ length: count }, (_, index) => ({
       memberId: randomUUID(),
       phone: `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
@@ -73,7 +82,7 @@ export class Feed {
             TOPICS.memberEvents,
             'member.registered',
             MemberRegisteredSchema,
-            { memberId: member.memberId, phone: member.phone, name: 'Test Shopper', channel: RegistrationChannel.DESK, registeredAt: timestampFromDate(new Date()) },
+            { memberId: member.memberId, phone: member.phone, name: 'Test Shopper', channel: RegistrationChannel.DESK, registeredAt: timestampFromDate(registeredAt) },
             metadata(),
           ),
         },

@@ -122,6 +122,10 @@ export class PeriodStatementBuilder {
       case 'adjustment':
         this.adjusted += entry.deltas.available ?? 0;
         break;
+      case 'merge-out':
+      case 'merge-in':
+        // Points moving between two records of one person: the liability above nets them out.
+        break;
     }
   }
 
