@@ -2,177 +2,11 @@
 // and points services write them: protobuf envelopes through the EventCodec), consumed by the
 // service's consumers into the real FerretDB, as segments then see it.
 import { randomInt, randomUUID } from 'node:crypto';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import {
-  CardIssuedSchema,
-  CardState,
-  CardStateChangedSchema,
-  ConsentChannel,
-  MemberConsentChangedSchema,
-  MemberProfileUpdatedSchema,
-  MemberRegisteredSchema,
-  PointsEarnedSchema,
-  PointsRefundedSchema,
-  PreferredLanguage,
-  RegistrationChannel,
-  TOPICS,
-} from '@atrium/contracts';
-import { EventCodec } from '@atrium/messaging';
-import { infraEnv, waitFor } from '@atrium/testing';
+import { PreferredLanguage, RegistrationChannel } from '@atrium/contracts';
+import { waitFor } from '@atrium/testing';
 import type { MemberProfile } from '../src/members/member-profile.entity';
-import { CampaignSideApp } from './support/campaign-side';
-
-interface Message {
-  readonly key: string;
-  readonly value: string;
-}
-
-/** The event ids of messages (an envelope's eventId), to see when the service has processed them. */
-function eventIdsOf(messages: readonly Message[]): string[] {
-  return messages.map((message) => (JSON.parse(message.value) as { eventId: string }).eventId);
-}
-
-/** Plays the member and points services: real envelopes on the real topics, keyed by member id. */
-class EventFeed {
-  private readonly codec = new EventCodec([TOPICS.memberEvents, TOPICS.pointsEvents]);
-  private producer?: Producer;
-
-  async start(): Promise<void> {
-    const kafka = new Kafka({ clientId: 'sms-projection-test-feed', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
-    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await this.producer.connect();
-  }
-
-  async stop(): Promise<void> {
-    await this.producer?.disconnect();
-  }
-
-  async member(messages: readonly Message[]): Promise<void> {
-    await this.producer!.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [...messages] });
-  }
-
-  async points(messages: readonly Message[]): Promise<void> {
-    await this.producer!.send({ topic: TOPICS.pointsEvents.name, acks: -1, messages: [...messages] });
-  }
-
-  private meta(memberId: string, eventId = randomUUID()) {
-    return { eventId, key: memberId, occurredAt: new Date(), producer: 'test', traceId: eventId };
-  }
-
-  registered(memberId: string, phone: string, options: { channel?: RegistrationChannel; sourceRef?: string; at?: Date } = {}): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.memberEvents,
-        'member.registered',
-        MemberRegisteredSchema,
-        {
-          memberId,
-          phone,
-          name: 'Test Shopper',
-          channel: options.channel ?? RegistrationChannel.DESK,
-          sourceRef: options.sourceRef ?? '',
-          registeredAt: timestampFromDate(options.at ?? new Date()),
-        },
-        this.meta(memberId),
-      ),
-    };
-  }
-
-  cardIssued(memberId: string, cardNumber: string, at: Date): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(TOPICS.memberEvents, 'member.card-issued', CardIssuedSchema, { memberId, cardNumber, issuedAt: timestampFromDate(at) }, this.meta(memberId)),
-    };
-  }
-
-  cardFrozen(memberId: string, cardNumber: string, at: Date): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.memberEvents,
-        'member.card-state-changed',
-        CardStateChangedSchema,
-        { memberId, cardNumber, previousState: CardState.ACTIVE, state: CardState.FROZEN, reason: 'suspected misuse', changedAt: timestampFromDate(at) },
-        this.meta(memberId),
-      ),
-    };
-  }
-
-  profile(memberId: string, fields: { phone: string; name: string; language?: PreferredLanguage; birthday?: [number, number]; tags?: string[]; at: Date }): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.memberEvents,
-        'member.profile-updated',
-        MemberProfileUpdatedSchema,
-        {
-          memberId,
-          changedFields: ['tags'],
-          phone: fields.phone,
-          name: fields.name,
-          preferredLanguage: fields.language ?? PreferredLanguage.UNSPECIFIED,
-          birthdayMonth: fields.birthday?.[0] ?? 0,
-          birthdayDay: fields.birthday?.[1] ?? 0,
-          district: '',
-          tags: fields.tags ?? [],
-          interests: [],
-          updatedAt: timestampFromDate(fields.at),
-        },
-        this.meta(memberId),
-      ),
-    };
-  }
-
-  consent(memberId: string, phone: string, granted: boolean, at: Date): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.memberEvents,
-        'member.consent-changed',
-        MemberConsentChangedSchema,
-        { memberId, granted, channel: ConsentChannel.DESK, wordingVersion: 'v1', changedAt: timestampFromDate(at), phone },
-        this.meta(memberId),
-      ),
-    };
-  }
-
-  earned(memberId: string, amountMinor: number, purchasedAt: Date, eventId = randomUUID()): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.pointsEvents,
-        'points.earned',
-        PointsEarnedSchema,
-        { memberId, tenantId: 'starbucks-l1', receiptNumber: randomUUID(), amountMinor: BigInt(amountMinor), currency: 'CNY', points: 1n, purchasedAt: timestampFromDate(purchasedAt) },
-        this.meta(memberId, eventId),
-      ),
-    };
-  }
-
-  refunded(memberId: string, amountMinor: number, refundedAt: Date): Message {
-    return {
-      key: memberId,
-      value: this.codec.encode(
-        TOPICS.pointsEvents,
-        'points.refunded',
-        PointsRefundedSchema,
-        {
-          memberId,
-          tenantId: 'starbucks-l1',
-          receiptNumber: randomUUID(),
-          refundNumber: randomUUID(),
-          amountMinor: BigInt(amountMinor),
-          currency: 'CNY',
-          points: 1n,
-          refundedAt: timestampFromDate(refundedAt),
-        },
-        this.meta(memberId),
-      ),
-    };
-  }
-}
+import { CampaignSideApp, SPECIALIST } from './support/campaign-side';
+import { EventFeed, eventIdsOf, type Message } from './support/event-feed';
 
 const mobile = (): string => `+8525${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 const DAY = 86_400_000;
@@ -217,6 +51,7 @@ describe('member projection from member and points events', () => {
       name: '陳大文',
       phone,
       language: 'zh-Hant',
+      tier: 'basic',
       birthday: { month: 6, day: 20 },
       registeredAt,
       registrationChannel: 'corporate',
@@ -232,7 +67,7 @@ describe('member projection from member and points events', () => {
     });
     // Stored as the segment translator expects it: absent fields are not there at all, never null.
     const stored = await service.database.collection('member_profiles').findOne({ _id: memberId } as Record<string, unknown>);
-    for (const field of ['tier', 'lastPurchaseAt', 'smsOptedOutAt']) expect(stored && Object.hasOwn(stored, field)).toBe(false);
+    for (const field of ['lastPurchaseAt', 'smsOptedOutAt']) expect(stored && Object.hasOwn(stored, field)).toBe(false);
     expect(Object.values(stored ?? {})).not.toContain(null);
 
     await feed.member([feed.cardFrozen(memberId, '8800000000000013', new Date())]);
@@ -309,4 +144,103 @@ describe('member projection from member and points events', () => {
     expect(stored).not.toHaveProperty('name');
     expect(stored).not.toHaveProperty('phone');
   }, 120_000);
+
+  it('selects on tier and points balance as the member and points events left them, and renders both in the member language', async () => {
+    const tag = `tier-points-${randomUUID().slice(0, 8)}`;
+    const now = Date.now();
+    // Each member's events, in the order the member and points services would publish them.
+    type Step =
+      | { readonly tier: string; readonly at: number }
+      | { readonly earned: number }
+      | { readonly redeemed: number }
+      | { readonly cancelled: number }
+      | { readonly expired: number }
+      | { readonly refunded: number };
+    const plans: Step[][] = [
+      [{ tier: 'gold', at: now - 3_000 }, { earned: 800 }],
+      [{ tier: 'silver', at: now - 5_000 }, { tier: 'gold', at: now - 4_000 }, { earned: 1_200 }, { redeemed: 300 }],
+      [{ tier: 'gold', at: now - 5_000 }, { tier: 'silver', at: now - 4_000 }, { earned: 600 }, { redeemed: 200 }, { cancelled: 500 }],
+      [{ earned: 499 }],
+      [{ earned: 900 }, { expired: 400 }],
+      [{ earned: 700 }, { refunded: 150 }],
+      [{ tier: 'vip', at: now - 2_000 }],
+      [],
+    ];
+    const members = plans.map((plan) => ({ memberId: randomUUID(), phone: mobile(), plan }));
+
+    // What each member should end up with, worked out from the plan alone.
+    const expected = members.map(({ memberId, plan }) => {
+      let tier = 'basic';
+      let tierAt = -Infinity;
+      let balance = 0;
+      for (const step of plan) {
+        if ('tier' in step && step.at > tierAt) [tier, tierAt] = [step.tier, step.at];
+        if ('earned' in step) balance = step.earned;
+        if ('redeemed' in step) balance = step.redeemed;
+        if ('cancelled' in step) balance = step.cancelled;
+        if ('expired' in step) balance = step.expired;
+        if ('refunded' in step) balance = step.refunded;
+      }
+      return { memberId, tier, balance };
+    });
+
+    for (const { memberId, phone, plan } of members) {
+      await feed.member([
+        feed.registered(memberId, phone),
+        feed.profile(memberId, { phone, name: '陳大文', language: PreferredLanguage.ZH_HANT, tags: [tag], at: new Date(now - 10_000) }),
+        ...plan.flatMap((step) => ('tier' in step ? [feed.tierChanged(memberId, 'basic', step.tier, new Date(step.at))] : [])),
+      ]);
+      const points = plan.flatMap((step): Message[] => {
+        if ('earned' in step) return [feed.earned(memberId, 10_000, new Date(now - DAY), randomUUID(), step.earned)];
+        if ('redeemed' in step) return [feed.redeemed(memberId, 100, step.redeemed)];
+        if ('cancelled' in step) return [feed.redemptionCancelled(memberId, 100, step.cancelled)];
+        if ('expired' in step) return [feed.expired(memberId, 100, step.expired)];
+        if ('refunded' in step) return [feed.refunded(memberId, 5_000, new Date(now - 1_000), step.refunded)];
+        return [];
+      });
+      if (points.length > 0) await feed.points(points);
+    }
+    for (const { memberId, tier, balance } of expected) {
+      await profileWhen(memberId, `tier ${tier} and balance ${balance}`, (profile) => profile.tier === tier && profile.pointsBalance === balance && profile.tags.includes(tag));
+    }
+
+    const selected = async (rule: unknown): Promise<string[]> => {
+      const preview = await service.expect<{ count: number; sample: { memberId: string }[] }>(200, 'POST', '/segments/preview', {
+        body: { rule: { all: [{ hasTag: tag }, rule] }, sampleSize: 50 },
+      });
+      expect(preview.sample).toHaveLength(preview.count);
+      return preview.sample.map((member) => member.memberId).sort();
+    };
+    const idsWhere = (keep: (member: (typeof expected)[number]) => boolean): string[] => expected.filter(keep).map((member) => member.memberId).sort();
+    expect(await selected({ field: 'tier', op: 'eq', value: 'gold' })).toEqual(idsWhere((member) => member.tier === 'gold'));
+    expect(await selected({ field: 'tier', op: 'eq', value: 'basic' })).toEqual(idsWhere((member) => member.tier === 'basic'));
+    expect(await selected({ tierIn: ['silver', 'vip'] })).toEqual(idsWhere((member) => member.tier === 'silver' || member.tier === 'vip'));
+    expect(await selected({ field: 'pointsBalance', op: 'gte', value: 500 })).toEqual(idsWhere((member) => member.balance >= 500));
+    expect(await selected({ all: [{ field: 'tier', op: 'eq', value: 'gold' }, { field: 'pointsBalance', op: 'gte', value: 500 }] })).toEqual(
+      idsWhere((member) => member.tier === 'gold' && member.balance >= 500),
+    );
+    // The plans are chosen so that every rule above selects someone and leaves someone out.
+    expect(idsWhere((member) => member.tier === 'gold').length).toBeGreaterThan(0);
+    expect(idsWhere((member) => member.balance >= 500).length).toBeLessThan(expected.length);
+
+    // {{tier}} and {{points}} as the first member (gold, 800 points) reads them, in their language.
+    const template = await service.expect<{ id: string }>(201, 'POST', '/templates', {
+      body: { name: `tier-points-${randomUUID()}`, kind: 'transactional', bodies: { 'zh-Hant': '{{name}}：{{tier}}會員，積分{{points}}', en: '{{name}}: {{tier}}, {{points}} points' } },
+      headers: SPECIALIST,
+    });
+    const first = members[0];
+    expect(await service.expect(200, 'POST', `/templates/${template.id}/preview`, { body: { memberId: first.memberId } })).toMatchObject({
+      rendered: true,
+      language: 'zh-Hant',
+      text: '陳大文：金卡會員，積分800',
+    });
+    await feed.member([feed.profile(first.memberId, { phone: first.phone, name: 'Ann', language: PreferredLanguage.EN, tags: [tag], at: new Date() })]);
+    await feed.points([feed.earned(first.memberId, 10_000, new Date(), randomUUID(), 1_800)]);
+    await profileWhen(first.memberId, 'English and 1,800 points', (profile) => profile.language === 'en' && profile.pointsBalance === 1_800);
+    expect(await service.expect(200, 'POST', `/templates/${template.id}/preview`, { body: { memberId: first.memberId } })).toMatchObject({
+      rendered: true,
+      language: 'en',
+      text: 'Ann: Gold, 1,800 points',
+    });
+  }, 180_000);
 });

@@ -125,6 +125,7 @@ describe('templates', () => {
       rendered: true,
       language: 'zh-Hant',
       text,
+      fallbacks: [],
       encoding: 'UCS-2',
       characters: Array.from(text).length,
       segments: 1,

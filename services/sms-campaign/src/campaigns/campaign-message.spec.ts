@@ -1,7 +1,7 @@
 import type { MemberProfile } from '../members/member-profile.entity';
 import { campaignRecipient, campaignTexts, recipientIdOf, type MessageSettings } from './campaign-message';
 
-const settings: MessageSettings = { bookletLink: 'https://atrium.example/booklet', timeZone: 'Asia/Shanghai', tierLabels: { gold: { 'zh-Hant': '金卡', en: 'Gold' } } };
+const settings: MessageSettings = { bookletLink: 'https://atrium.example/booklet', timeZone: 'Asia/Shanghai', tierLabels: { gold: { 'zh-Hant': '金卡', en: 'Gold' } }, lowestTier: 'basic' };
 
 function member(fields: Partial<MemberProfile> = {}): MemberProfile {
   return {
@@ -52,7 +52,6 @@ describe('campaignRecipient', () => {
     ['a frozen card', { cardState: 'frozen' }, 'card-frozen'],
     ['no consent', { marketingConsent: { granted: false } }, 'no-consent'],
     ['a language the template lacks (marketing never falls back)', { language: 'zh-Hans' }, 'no-template-language'],
-    ['a variable with no value (no tier yet)', { language: 'zh-Hant' }, 'template-values-missing'],
   ])('excludes %s', (_case, fields, reason) => {
     expect(campaignRecipient(member(fields), marketing, settings)).toEqual({ exclusion: { recipientId: 'c1:m1', campaignId: 'c1', memberId: 'm1', reason } });
   });
@@ -61,6 +60,20 @@ describe('campaignRecipient', () => {
     const notice = campaignTexts('c2', 'transactional', { 'zh-Hant': '{{name}}，停車場週日維修。' });
     const outcome = campaignRecipient(member({ language: 'zh-Hans', marketingConsent: { granted: false }, name: '李' }), notice, settings);
     expect('message' in outcome && outcome.message).toMatchObject({ language: 'zh-Hant', body: '李，停車場週日維修。' });
+  });
+
+  it('gives a member without a value the template\'s fallback, or the built-in default, never leaves them out', () => {
+    const withFallback = campaignTexts('c3', 'marketing', { 'zh-Hant': '【Atrium】{{name|貴賓}}（{{tier}}），積分{{points}}。回T退訂' });
+    const nameless = member({ language: 'zh-Hant', name: undefined, tier: undefined, pointsBalance: 800 });
+    expect('message' in campaignRecipient(nameless, withFallback, settings) && campaignRecipient(nameless, withFallback, settings)).toMatchObject({
+      message: { body: '【Atrium】貴賓（basic），積分800。回T退訂' },
+    });
+    expect(campaignRecipient(nameless, marketing, settings)).toMatchObject({ message: { body: '【Atrium】會員（basic），積分800。回T退訂' } });
+  });
+
+  it('leaves out, as template-values-missing, only a variable with neither value nor fallback (a template approval refuses)', () => {
+    const expiring = campaignTexts('c4', 'transactional', { en: 'Points expire {{expiryDate}}' });
+    expect(campaignRecipient(member(), expiring, settings)).toMatchObject({ exclusion: { reason: 'template-values-missing' } });
   });
 
   it('names a recipient by campaign and member, the same every time', () => {

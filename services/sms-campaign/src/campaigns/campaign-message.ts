@@ -5,7 +5,7 @@ import { MEMBER_LANGUAGES, type MemberLanguage, type MemberProfile } from '../me
 import { analyseSms } from '../templates/sms-encoding';
 import type { TemplateBodies } from '../templates/sms-template.entity';
 import { templateLanguageFor } from '../templates/template-language';
-import { renderTemplate, templateValuesOf, type TierLabels } from '../templates/template-renderer';
+import { renderForMember, type MemberRenderSettings } from '../templates/template-renderer';
 import { parseTemplateBody, type ParsedTemplate } from '../templates/template-syntax';
 
 /** What every message of one campaign is made from: its kind and its approved texts, parsed once. */
@@ -16,11 +16,8 @@ export interface CampaignTexts {
   readonly parsed: Readonly<Partial<Record<MemberLanguage, ParsedTemplate>>>;
 }
 
-export interface MessageSettings {
-  readonly bookletLink: string;
-  readonly timeZone: string;
-  readonly tierLabels: TierLabels;
-}
+/** How members' values are written into the campaign's texts (the settings the template preview uses too). */
+export type MessageSettings = MemberRenderSettings;
 
 export type RecipientOutcome = { readonly message: CampaignMessage } | { readonly exclusion: CampaignExclusion };
 
@@ -45,7 +42,9 @@ export function campaignTexts(campaignId: string, kind: MessageKind, bodies: Tem
  * What one member the segment selected gets of the campaign: a message in their language,
  * rendered with their values, or why not. In order: eligibility for the campaign's kind
  * (erased, invalid number, STOP, card, consent), a version in the member's language (marketing
- * never falls back to another), values for every variable. Frequency cap and quiet hours are
+ * never falls back to another), values for every variable (a
+ * member without one reads the template's fallback or the built-in default; a template with a
+ * variable that has neither is not approved, so `template-values-missing` stays a safeguard). Frequency cap and quiet hours are
  * delivery's, when the message goes out.
  */
 export function campaignRecipient(member: MemberProfile, texts: CampaignTexts, settings: MessageSettings): RecipientOutcome {
@@ -56,11 +55,7 @@ export function campaignRecipient(member: MemberProfile, texts: CampaignTexts, s
   const language = templateLanguageFor(texts.bodies, member.language, texts.kind);
   const template = language === undefined ? undefined : texts.parsed[language];
   if (language === undefined || template === undefined) return { exclusion: { ...base, reason: 'no-template-language' } };
-  const rendered = renderTemplate(template, templateValuesOf(member, { bookletLink: settings.bookletLink }), {
-    language,
-    timeZone: settings.timeZone,
-    tierLabels: settings.tierLabels,
-  });
+  const rendered = renderForMember(template, member, language, settings);
   if (!rendered.ok) return { exclusion: { ...base, reason: 'template-values-missing' } };
   return { message: { ...base, phone: member.phone, language, body: rendered.text, segments: analyseSms(rendered.text).segments } };
 }

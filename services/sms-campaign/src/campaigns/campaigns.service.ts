@@ -200,7 +200,7 @@ export class CampaignsService {
     const parsed = parseTemplateBody(body, `bodies.${chosen}`);
     if (!parsed.ok) throw new InvalidCampaignError(parsed.problems);
     const settings = this.templates.settings;
-    const rendered = renderTemplate(parsed.template, { ...TEST_VALUES, bookletLink: settings.bookletLink }, { language: chosen, timeZone: settings.timeZone, tierLabels: settings.tierLabels });
+    const rendered = renderTemplate(parsed.template, { ...TEST_VALUES, bookletLink: settings.bookletLink }, { language: chosen, timeZone: settings.timeZone, tierLabels: settings.tierLabels, lowestTier: settings.lowestTier });
     if (!rendered.ok) throw new InvalidCampaignError([{ field: `bodies.${chosen}`, message: `has no test value for ${rendered.missing.join(', ')}` }]);
     const results = await this.delivery.sendTest(campaignId, phones, rendered.text);
     return { language: chosen, body: rendered.text, results };

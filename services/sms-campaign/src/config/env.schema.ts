@@ -53,6 +53,11 @@ export const smsCampaignEnvSchema = serviceVariables(3004).extend({
    */
   SMS_DEFAULT_LANGUAGE: z.enum(['zh-Hans', 'zh-Hant', 'en'], { message: 'must be zh-Hans, zh-Hant or en' }).default('zh-Hans'),
   /**
+   * The tier code of a member nobody assigned a tier yet: the first (lowest) code of the member
+   * service's MEMBER_TIERS. Registration puts members in it; member.tier-changed moves them.
+   */
+  SMS_LOWEST_TIER: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a tier code such as basic (lower-case letters, digits, -)').default('basic'),
+  /**
    * A message Twilio accepted that has had no final status (delivered, undelivered, failed) for
    * this many seconds is looked up at Twilio: its status callbacks were lost (the service was
    * down or restarting when Twilio posted them).

@@ -10,11 +10,16 @@ import {
   type MemberErased,
   type MemberProfileUpdated,
   type MemberRegistered,
+  type MemberTierChanged,
   type NotificationPreferencesChanged,
   type PointsEarned,
+  type PointsExpired,
+  type PointsRedeemed,
   type PointsRefunded,
+  type RedemptionCancelled,
 } from '@atrium/contracts';
 import { InvalidInputError } from '@atrium/errors';
+import type { ConsumedEvent } from '@atrium/messaging';
 import type { MemberLanguage, RegistrationChannel as Channel } from './member-profile.entity';
 import type { MemberChange, MemberServiceCardState, PointsChange } from './member-projection';
 
@@ -71,16 +76,52 @@ export function notificationsChange(event: NotificationPreferencesChanged): Memb
   return { kind: 'notifications-changed', notifications: { pointsEarned: event.pointsEarned }, at: instant(event.changedAt, 'changedAt') };
 }
 
+export function tierChange(event: MemberTierChanged): MemberChange {
+  const tier = event.toTier.trim().toLowerCase();
+  if (tier === '') throw new InvalidInputError('projection.event-invalid', 'the tier change names no tier');
+  return { kind: 'tier-changed', tier, at: instant(event.changedAt, 'changedAt') };
+}
+
 export function erasedChange(event: MemberErased): MemberChange {
   return { kind: 'erased', at: instant(event.erasedAt, 'erasedAt') };
 }
 
-export function earnedChange(eventId: string, event: PointsEarned): PointsChange {
-  return { eventId, kind: 'earned', amountMinor: amount(event.amountMinor), at: instant(event.purchasedAt, 'purchasedAt') };
+export function earnedChange(event: ConsumedEvent<PointsEarned>): PointsChange {
+  const { payload } = event;
+  return { eventId: event.eventId, kind: 'earned', amountMinor: amount(payload.amountMinor), at: instant(payload.purchasedAt, 'purchasedAt'), ...balanceOf(event) };
 }
 
-export function refundedChange(eventId: string, event: PointsRefunded): PointsChange {
-  return { eventId, kind: 'refunded', amountMinor: amount(event.amountMinor), at: instant(event.refundedAt, 'refundedAt') };
+export function refundedChange(event: ConsumedEvent<PointsRefunded>): PointsChange {
+  const { payload } = event;
+  return { eventId: event.eventId, kind: 'refunded', amountMinor: amount(payload.amountMinor), at: instant(payload.refundedAt, 'refundedAt'), ...balanceOf(event) };
+}
+
+/** A redemption: the balance it left, no spend. */
+export function redeemedChange(event: ConsumedEvent<PointsRedeemed>): PointsChange {
+  return balanceChange(event, instant(event.payload.redeemedAt, 'redeemedAt'));
+}
+
+/** A redemption's points back: the balance it left, no spend. */
+export function redemptionCancelledChange(event: ConsumedEvent<RedemptionCancelled>): PointsChange {
+  return balanceChange(event, instant(event.payload.cancelledAt, 'cancelledAt'));
+}
+
+/** Points past their expiry date: the balance they left, no spend. */
+export function expiredChange(event: ConsumedEvent<PointsExpired>): PointsChange {
+  return balanceChange(event, instant(event.payload.expiredAt, 'expiredAt'));
+}
+
+function balanceChange(event: ConsumedEvent<{ availableBalance?: bigint }>, at: Date): PointsChange {
+  return { eventId: event.eventId, kind: 'balance-changed', amountMinor: 0, at, ...balanceOf(event) };
+}
+
+/** The event's `available_balance` with its place on the topic; nothing when the event carries none. */
+function balanceOf(event: ConsumedEvent<{ availableBalance?: bigint }>): Pick<PointsChange, 'balance'> {
+  const available = event.payload.availableBalance;
+  if (available === undefined) return {};
+  const points = Number(available);
+  if (!Number.isSafeInteger(points)) throw new InvalidInputError('projection.event-invalid', `availableBalance ${available} is not a number of points`);
+  return { balance: { available: points, position: { partition: event.partition, offset: event.offset } } };
 }
 
 function instant(value: Timestamp | undefined, field: string): Date {

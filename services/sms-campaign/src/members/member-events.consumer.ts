@@ -9,17 +9,18 @@ import {
   type MemberErased,
   type MemberProfileUpdated,
   type MemberRegistered,
+  type MemberTierChanged,
   type NotificationPreferencesChanged,
 } from '@atrium/contracts';
 import { ConsumeEvent, type ConsumedEvent } from '@atrium/messaging';
-import { cardIssuedChange, cardReplacedChange, cardStateChange, consentChange, erasedChange, notificationsChange, profileChange, registeredChange } from './member-event-changes';
+import { cardIssuedChange, cardReplacedChange, cardStateChange, consentChange, erasedChange, notificationsChange, profileChange, registeredChange, tierChange } from './member-event-changes';
 import { MemberProfilesRepository } from './member-profiles.repository';
 
 /**
  * Keeps the projection from the member service's events. Each is applied under the member's
  * lock and only when newer than what the projection knows, so a redelivered or late event
- * changes nothing. An erasure leaves only a tombstone that no later event brings back. (Tier and
- * merge events are not applied yet: see the README.)
+ * changes nothing. An erasure leaves only a tombstone that no later event brings back. (Merge
+ * events are not applied yet: see the README.)
  */
 @Controller()
 export class MemberEventsConsumer {
@@ -58,6 +59,11 @@ export class MemberEventsConsumer {
   @ConsumeEvent(TOPICS.memberEvents, 'member.notification-preferences-changed')
   async onNotificationPreferencesChanged(@Payload() event: ConsumedEvent<NotificationPreferencesChanged>): Promise<void> {
     await this.profiles.applyMemberChange(event.payload.memberId, notificationsChange(event.payload));
+  }
+
+  @ConsumeEvent(TOPICS.memberEvents, 'member.tier-changed')
+  async onTierChanged(@Payload() event: ConsumedEvent<MemberTierChanged>): Promise<void> {
+    await this.profiles.applyMemberChange(event.payload.memberId, tierChange(event.payload));
   }
 
   @ConsumeEvent(TOPICS.memberEvents, 'member.erased')

@@ -61,9 +61,9 @@ export interface MemberProfile {
   /** The language the member reads messages in; picks the template version. */
   readonly language: MemberLanguage;
   /**
-   * Tier code from the member service (e.g. "silver", "gold", "vip"); lower-case code, not a
-   * label. Absent until the member service assigns one (it publishes no tier yet), so a
-   * `{{tier}}` template cannot be rendered for such a member.
+   * Tier code from the member service (e.g. "basic", "silver", "gold", "vip"); lower-case code,
+   * not a label. The lowest tier (SMS_LOWEST_TIER) from registration until a
+   * `member.tier-changed` says otherwise.
    */
   readonly tier?: string;
   /** Absent when the member gave no birthday. */
@@ -95,7 +95,7 @@ export interface MemberProfile {
    * fields blanked) so that events arriving late cannot bring the member back; nothing is sent.
    */
   readonly erased: boolean;
-  /** Points available to spend (integer), from the points service. */
+  /** Points available to spend (integer): the balance the latest points event carried (0 before any). */
   readonly pointsBalance: number;
   /** The last purchase that earned points (UTC); absent when the member never bought anything. */
   readonly lastPurchaseAt?: Date;

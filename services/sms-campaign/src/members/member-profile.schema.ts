@@ -13,6 +13,7 @@ export type MemberProfileDocument = ProjectedMember & { _id: string };
 
 const birthdaySchema = new Schema({ month: Number, day: Number, year: Number }, { _id: false });
 const consentSchema = new Schema({ granted: { type: Boolean, required: true }, at: Date }, { _id: false });
+const topicPositionSchema = new Schema({ partition: { type: Number, required: true }, offset: { type: String, required: true } }, { _id: false });
 const notificationsSchema = new Schema({ pointsEarned: { type: Boolean, required: true } }, { _id: false });
 
 export const memberProfileSchema = new Schema<MemberProfileDocument>(
@@ -25,6 +26,7 @@ export const memberProfileSchema = new Schema<MemberProfileDocument>(
     phone: String,
     language: { type: String, enum: MEMBER_LANGUAGES },
     tier: String,
+    tierChangedAt: Date,
     birthday: birthdaySchema,
     registeredAt: Date,
     registrationChannel: { type: String, enum: REGISTRATION_CHANNELS },
@@ -35,6 +37,7 @@ export const memberProfileSchema = new Schema<MemberProfileDocument>(
     smsOptedOutAt: Date,
     cardState: { type: String, enum: CARD_STATES },
     pointsBalance: Number,
+    balanceSource: topicPositionSchema,
     lastPurchaseAt: Date,
     spendLast12MonthsMinor: Number,
     phoneInvalid: Boolean,
@@ -54,6 +57,7 @@ export const memberProfileSchema = new Schema<MemberProfileDocument>(
 // Replies and transactional messages find a member by phone; segments mostly select on these.
 memberProfileSchema.index({ phone: 1 });
 memberProfileSchema.index({ tier: 1 });
+memberProfileSchema.index({ pointsBalance: 1 });
 memberProfileSchema.index({ 'birthday.month': 1 });
 memberProfileSchema.index({ tags: 1 });
 memberProfileSchema.index({ lastPurchaseAt: 1 });

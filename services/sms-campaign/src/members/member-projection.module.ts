@@ -25,10 +25,10 @@ export class MemberProjectionModule {
    */
   private static readonly registered = new WeakMap<object, DynamicModule>();
 
-  static register(config: Pick<SmsCampaignConfig, 'SMS_DEFAULT_LANGUAGE' | 'TZ_CENTRE' | 'MONGO_DATABASE'>): DynamicModule {
+  static register(config: Pick<SmsCampaignConfig, 'SMS_DEFAULT_LANGUAGE' | 'SMS_LOWEST_TIER' | 'TZ_CENTRE' | 'MONGO_DATABASE'>): DynamicModule {
     const existing = MemberProjectionModule.registered.get(config);
     if (existing) return existing;
-    const settings: ProjectionSettings = { defaultLanguage: config.SMS_DEFAULT_LANGUAGE, timeZone: config.TZ_CENTRE };
+    const settings: ProjectionSettings = { defaultLanguage: config.SMS_DEFAULT_LANGUAGE, timeZone: config.TZ_CENTRE, lowestTier: config.SMS_LOWEST_TIER };
     const queueName = projectionQueueNameOf(config.MONGO_DATABASE ?? databaseNameOf('sms-campaign'));
     const module: DynamicModule = {
       module: MemberProjectionModule,

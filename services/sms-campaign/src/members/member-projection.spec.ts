@@ -9,7 +9,7 @@ import {
   type ProjectionSettings,
 } from './member-projection';
 
-const settings: ProjectionSettings = { defaultLanguage: 'zh-Hant', timeZone: 'Asia/Shanghai' };
+const settings: ProjectionSettings = { defaultLanguage: 'zh-Hant', timeZone: 'Asia/Shanghai', lowestTier: 'basic' };
 const at = (iso: string): Date => new Date(iso);
 
 const registered: MemberChange = {
@@ -27,13 +27,14 @@ function project(...changes: MemberChange[]): ProjectedMember | undefined {
 }
 
 describe('applyMemberChange', () => {
-  it('makes a profile of a registration: defaults for what registration does not say, the company from a corporate code', () => {
+  it('makes a profile of a registration: defaults for what registration does not say (the lowest tier), the company from a corporate code', () => {
     const member = project(registered)!;
     expect(profileOf('m1', member, settings)).toEqual({
       memberId: 'm1',
       name: '陳大文',
       phone: '+85291234567',
       language: 'zh-Hant',
+      tier: 'basic',
       registeredAt: at('2025-01-10T02:00:00Z'),
       registrationChannel: 'corporate',
       companyCode: 'ACME',
@@ -57,7 +58,6 @@ describe('applyMemberChange', () => {
     const member = project(registered, { kind: 'profile-updated', phone: '+85291234567', name: 'Dai Man', tags: [], at: at('2025-02-01T00:00:00Z') })!;
     const profile = profileOf('m1', member, settings)!;
     expect(Object.hasOwn(profile, 'birthday')).toBe(false);
-    expect(Object.hasOwn(profile, 'tier')).toBe(false);
     expect(Object.hasOwn(profile, 'lastPurchaseAt')).toBe(false);
     expect(Object.values(profile)).not.toContain(undefined);
   });
@@ -208,5 +208,42 @@ describe('applyPointsChanges and the 12-month spend', () => {
   it('names months by the centre calendar', () => {
     expect(monthOf(at('2025-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-01');
     expect(monthOf(at('2025-12-31T16:00:00Z'), 'UTC')).toBe('2025-12');
+  });
+});
+
+describe('tier', () => {
+  it('is the lowest tier from registration, then what the latest tier change says (an older one arriving late changes nothing)', () => {
+    const member = applyMemberChange(undefined, registered, settings)!;
+    expect(member.tier).toBe('basic');
+    const gold = applyMemberChange(member, { kind: 'tier-changed', tier: 'gold', at: at('2025-06-02T00:00:00Z') }, settings)!;
+    expect(gold.tier).toBe('gold');
+    expect(applyMemberChange(gold, { kind: 'tier-changed', tier: 'silver', at: at('2025-06-01T00:00:00Z') }, settings)).toBeUndefined();
+    expect(applyMemberChange(gold, { kind: 'tier-changed', tier: 'gold', at: at('2025-06-02T00:00:00Z') }, settings)).toBeUndefined();
+  });
+
+  it('keeps a tier change replayed before its registration', () => {
+    const early = applyMemberChange(undefined, { kind: 'tier-changed', tier: 'vip', at: at('2025-06-02T00:00:00Z') }, settings)!;
+    expect(applyMemberChange(early, registered, settings)!.tier).toBe('vip');
+  });
+});
+
+describe('points balance', () => {
+  const position = (offset: string, partition = 2) => ({ partition, offset });
+  const now = at('2025-06-15T04:00:00Z');
+
+  it('is the balance of the latest event on the topic, whatever the kind, and not moved by an earlier event read later', () => {
+    const earned = applyPointsChanges(undefined, [{ eventId: 'p1', kind: 'earned', amountMinor: 500, at: now, balance: { available: 800, position: position('10') } }], now, settings.timeZone)!;
+    expect(earned.pointsBalance).toBe(800);
+    const redeemed = applyPointsChanges(earned, [{ eventId: 'p2', kind: 'balance-changed', amountMinor: 0, at: now, balance: { available: 300, position: position('11') } }], now, settings.timeZone)!;
+    expect(redeemed.pointsBalance).toBe(300);
+    expect(redeemed.spendLast12MonthsMinor).toBe(500);
+    const stale = applyPointsChanges(redeemed, [{ eventId: 'p0', kind: 'earned', amountMinor: 100, at: now, balance: { available: 700, position: position('9') } }], now, settings.timeZone)!;
+    expect(stale.pointsBalance).toBe(300);
+    expect(stale.spendLast12MonthsMinor).toBe(600);
+  });
+
+  it('stays as it is for an event that carries no balance', () => {
+    const earned = applyPointsChanges(undefined, [{ eventId: 'p1', kind: 'earned', amountMinor: 500, at: now, balance: { available: 800, position: position('10') } }], now, settings.timeZone)!;
+    expect(applyPointsChanges(earned, [{ eventId: 'p2', kind: 'refunded', amountMinor: 100, at: now }], now, settings.timeZone)!.pointsBalance).toBe(800);
   });
 });

@@ -21,6 +21,8 @@ export interface ProjectedMember {
   readonly phone?: string;
   readonly language?: MemberLanguage;
   readonly tier?: string;
+  /** When the tier last changed (member.tier-changed): an older change arriving late changes nothing. */
+  readonly tierChangedAt?: Date;
   readonly birthday?: Birthday;
   readonly registeredAt?: Date;
   readonly registrationChannel?: RegistrationChannel;
@@ -31,6 +33,8 @@ export interface ProjectedMember {
   readonly smsOptedOutAt?: Date;
   readonly cardState: CardState;
   readonly pointsBalance: number;
+  /** Where the points event that last set `pointsBalance` sits on its topic: an earlier one changes nothing. */
+  readonly balanceSource?: TopicPosition;
   readonly lastPurchaseAt?: Date;
   readonly spendLast12MonthsMinor: number;
   readonly phoneInvalid: boolean;
@@ -52,6 +56,13 @@ export interface ProjectedMember {
   readonly spendMonth?: string;
   /** Short ids of the latest points events applied (newest last): a redelivered one adds nothing twice. */
   readonly recentPointsEvents: readonly string[];
+}
+
+/** A points event's place on its topic (keyed by member, so one member's events are in offset order on one partition). */
+export interface TopicPosition {
+  readonly partition: number;
+  /** Kafka's offset, a decimal string (int64). */
+  readonly offset: string;
 }
 
 /** Card states as the member service names them (its `replaced` is a card no longer current). */
@@ -84,6 +95,8 @@ export type MemberChange =
       readonly tags: readonly string[];
       readonly at: Date;
     }
+  /** The member service moved the member to another tier (a code of its MEMBER_TIERS). */
+  | { readonly kind: 'tier-changed'; readonly tier: string; readonly at: Date }
   | { readonly kind: 'consent-changed'; readonly granted: boolean; readonly at: Date }
   /** The member chose which optional transactional SMS they want (every preference's new value). */
   | { readonly kind: 'notifications-changed'; readonly notifications: NotificationPreferences; readonly at: Date }
@@ -98,13 +111,18 @@ export type MemberChange =
    */
   | { readonly kind: 'phone-invalid'; readonly phone?: string };
 
-/** One points event: a sale's qualifying spend, or a refund taking some back. */
+/**
+ * One points event: a sale's qualifying spend, a refund taking some back, or another change of
+ * the balance (a redemption, its cancellation, an expiry: no spend, `amountMinor` 0).
+ */
 export interface PointsChange {
   readonly eventId: string;
-  readonly kind: 'earned' | 'refunded';
+  readonly kind: 'earned' | 'refunded' | 'balance-changed';
   readonly amountMinor: number;
-  /** When the sale was made (earned) or refunded. */
+  /** When the sale was made (earned), refunded, or the balance changed. */
   readonly at: Date;
+  /** The spendable points right after the event, and where it sits on its topic; absent when the event carries none. */
+  readonly balance?: { readonly available: number; readonly position: TopicPosition };
 }
 
 export interface ProjectionSettings {
@@ -112,6 +130,8 @@ export interface ProjectionSettings {
   readonly defaultLanguage: MemberLanguage;
   /** The centre's zone: spend is bucketed by the month its calendar shows. */
   readonly timeZone: string;
+  /** The tier of a member nobody assigned one yet (SMS_LOWEST_TIER: the first of the member service's MEMBER_TIERS). */
+  readonly lowestTier: string;
 }
 
 /** How many points event ids a member keeps: more than one member's events in any batch that can be redelivered. */
@@ -154,6 +174,8 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
         name: profileKnown ? member.name : change.name,
         phone: profileKnown ? member.phone : change.phone,
         language: member.language ?? change.language ?? settings.defaultLanguage,
+        // A tier-changed applied before its registration (a replay) is newer than "none yet".
+        tier: member.tier ?? settings.lowestTier,
         registeredAt: change.registeredAt,
         registrationChannel: change.channel,
         companyCode,
@@ -188,6 +210,11 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
         ...(newNumber ? { smsOptedOut: false, smsOptedOutAt: undefined, smsOptedInAt: undefined, phoneInvalid: false } : {}),
       });
     }
+    case 'tier-changed': {
+      if (isOlder(change.at, member.tierChangedAt)) return undefined;
+      if (member.tier === change.tier && member.tierChangedAt?.getTime() === change.at.getTime()) return undefined;
+      return { ...member, tier: change.tier, tierChangedAt: change.at };
+    }
     case 'consent-changed': {
       if (isOlder(change.at, member.marketingConsent.at)) return undefined;
       return { ...member, marketingConsent: { granted: change.granted, at: change.at } };
@@ -216,7 +243,8 @@ export function applyMemberChange(current: ProjectedMember | undefined, change: 
 
 /**
  * The member after a run of points events, or undefined when none was new. Each event is
- * applied once (its id is remembered); spend goes into the month of the sale (a refund: of the
+ * applied once (its id is remembered); the balance is the one the latest event on the topic
+ * carries (an earlier event read again changes it no more); spend goes into the month of the sale (a refund: of the
  * refund) and the 12-month figure is worked out again at `now`. A refund never takes the figure
  * below zero.
  */
@@ -226,12 +254,19 @@ export function applyPointsChanges(current: ProjectedMember | undefined, changes
   const recent = [...member.recentPointsEvents];
   const spendByMonth: Record<string, number> = { ...member.spendByMonth };
   let lastPurchaseAt = member.lastPurchaseAt;
+  let pointsBalance = member.pointsBalance;
+  let balanceSource = member.balanceSource;
   let applied = 0;
   for (const change of changes) {
     const id = shortEventId(change.eventId);
     if (recent.includes(id)) continue;
     recent.push(id);
     applied += 1;
+    if (change.balance && isLaterPosition(change.balance.position, balanceSource)) {
+      pointsBalance = change.balance.available;
+      balanceSource = change.balance.position;
+    }
+    if (change.kind === 'balance-changed') continue;
     const month = monthOf(change.at, timeZone);
     const delta = change.kind === 'earned' ? change.amountMinor : -change.amountMinor;
     spendByMonth[month] = (spendByMonth[month] ?? 0) + delta;
@@ -239,7 +274,7 @@ export function applyPointsChanges(current: ProjectedMember | undefined, changes
   }
   if (applied === 0) return undefined;
   return rollSpendWindow(
-    compact({ ...member, spendByMonth, lastPurchaseAt, recentPointsEvents: recent.slice(-RECENT_POINTS_EVENTS) }),
+    compact({ ...member, spendByMonth, lastPurchaseAt, pointsBalance, balanceSource, recentPointsEvents: recent.slice(-RECENT_POINTS_EVENTS) }),
     now,
     timeZone,
   );
@@ -321,6 +356,12 @@ function monthsBefore(month: string, count: number): string {
 function shortEventId(eventId: string): string {
   const hex = eventId.replace(/-/g, '');
   return /^[0-9a-f]{32}$/i.test(hex) ? hex.slice(0, 16).toLowerCase() : eventId;
+}
+
+/** True when `position` comes after `known` on the topic; a position on another partition (the topic was repartitioned) counts as later. */
+function isLaterPosition(position: TopicPosition, known: TopicPosition | undefined): boolean {
+  if (known === undefined || known.partition !== position.partition) return true;
+  return BigInt(position.offset) > BigInt(known.offset);
 }
 
 function isOlder(at: Date, known: Date | undefined): boolean {

@@ -1,17 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { TOPICS, type PointsEarned, type PointsRefunded } from '@atrium/contracts';
-import { ConsumeEventBatch, type BatchOutcome, type ConsumedEvent } from '@atrium/messaging';
-import { earnedChange, refundedChange } from './member-event-changes';
+import { TOPICS, type PointsEarned, type PointsExpired, type PointsRedeemed, type PointsRefunded, type RedemptionCancelled } from '@atrium/contracts';
+import { ConsumeEvent, ConsumeEventBatch, type BatchOutcome, type ConsumedEvent } from '@atrium/messaging';
+import { earnedChange, expiredChange, redeemedChange, redemptionCancelledChange, refundedChange } from './member-event-changes';
 import type { MemberProfile } from './member-profile.entity';
 import type { PointsChange } from './member-projection';
 import { MemberProfilesRepository } from './member-profiles.repository';
 import { PointsEarnedFollowers } from './points-earned-followers';
 
 /**
- * Spend and last purchase from the points service's events, in batches (the purchase feed is
- * heavy): one read and one bulk write per batch, each event applied once per member. The
- * earnings the projection accepted then go to the features that follow them (PointsEarnedFollowers).
+ * Spend, last purchase and points balance from the points service's events. Earnings and
+ * refunds come in batches (the purchase feed is heavy): one read and one bulk write per batch,
+ * each event applied once per member. The earnings the projection accepted then go to the
+ * features that follow them (PointsEarnedFollowers). Redemptions, their cancellations and
+ * expiries change only the balance, one event at a time.
  */
 @Controller()
 export class PointsEventsConsumer {
@@ -22,7 +24,7 @@ export class PointsEventsConsumer {
 
   @ConsumeEventBatch(TOPICS.pointsEvents, 'points.earned')
   async onEarned(@Payload() events: ConsumedEvent<PointsEarned>[]): Promise<BatchOutcome> {
-    const { outcome, profiles } = await this.apply(events, (event) => earnedChange(event.eventId, event.payload));
+    const { outcome, profiles } = await this.apply(events, earnedChange);
     const rejected = new Set(outcome.rejected.map((rejection) => rejection.eventId));
     await this.earnedFollowers.notify(
       events.filter((event) => !rejected.has(event.eventId)),
@@ -33,7 +35,26 @@ export class PointsEventsConsumer {
 
   @ConsumeEventBatch(TOPICS.pointsEvents, 'points.refunded')
   async onRefunded(@Payload() events: ConsumedEvent<PointsRefunded>[]): Promise<BatchOutcome> {
-    return (await this.apply(events, (event) => refundedChange(event.eventId, event.payload))).outcome;
+    return (await this.apply(events, refundedChange)).outcome;
+  }
+
+  @ConsumeEvent(TOPICS.pointsEvents, 'points.redeemed')
+  async onRedeemed(@Payload() event: ConsumedEvent<PointsRedeemed>): Promise<void> {
+    await this.applyOne(event.payload.memberId, redeemedChange(event));
+  }
+
+  @ConsumeEvent(TOPICS.pointsEvents, 'points.redemption-cancelled')
+  async onRedemptionCancelled(@Payload() event: ConsumedEvent<RedemptionCancelled>): Promise<void> {
+    await this.applyOne(event.payload.memberId, redemptionCancelledChange(event));
+  }
+
+  @ConsumeEvent(TOPICS.pointsEvents, 'points.expired')
+  async onExpired(@Payload() event: ConsumedEvent<PointsExpired>): Promise<void> {
+    await this.applyOne(event.payload.memberId, expiredChange(event));
+  }
+
+  private async applyOne(memberId: string, change: PointsChange): Promise<void> {
+    await this.profiles.applyPointsChanges(new Map([[memberId, [change]]]));
   }
 
   private async apply<P extends { memberId: string }>(

@@ -17,8 +17,16 @@ describe('templateComplianceProblems', () => {
     expect(templateComplianceProblems(compliant, rules)).toEqual([]);
   });
 
-  it('holds transactional templates to nothing', () => {
+  it('holds transactional templates to no signature nor opt-out', () => {
     expect(templateComplianceProblems({ kind: 'transactional', bodies: { en: 'Your code is 123456' } }, rules)).toEqual([]);
+  });
+
+  it('refuses a template of either kind whose expiry date has no fallback (no member has one in a send)', () => {
+    const expiring = { 'zh-Hant': '您的積分將於{{expiryDate|月底}}到期', en: 'Your points expire on {{expiryDate}}' };
+    expect(templateComplianceProblems({ kind: 'transactional', bodies: expiring }, rules)).toEqual([
+      { field: 'bodies.en', message: '{{expiryDate}} has no value for a member and no fallback: write what they read instead, as {{expiryDate|…}}' },
+    ]);
+    expect(templateComplianceProblems({ kind: 'transactional', bodies: { en: 'Your points expire on {{expiryDate|31 Dec}}' } }, rules)).toEqual([]);
   });
 
   it.each<[string, SmsTemplateContent['bodies'], [string, string][]]>([

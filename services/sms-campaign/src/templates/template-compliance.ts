@@ -1,6 +1,8 @@
 import type { FieldProblem } from '@atrium/errors';
 import { MEMBER_LANGUAGES, type MemberLanguage } from '../members/member-profile.entity';
 import type { SmsTemplateContent } from './sms-template.entity';
+import { variablesWithoutFallback } from './template-renderer';
+import { parseTemplateBody } from './template-syntax';
 
 /** What every language version of a marketing template must carry before it can be approved. */
 export interface MarketingTemplateRules {
@@ -38,7 +40,11 @@ export function marketingTemplateRules(settings: {
 
 /**
  * Why a template cannot be approved, each problem naming the language version at fault
- * (`bodies.zh-Hant`); empty means it may be. Only marketing templates are held to this.
+ * (`bodies.zh-Hant`); empty means it may be.
+ *
+ * Every template: a variable some member could lack with nothing to put in its place (an
+ * expiry date without a fallback) must carry a fallback, `{{expiryDate|soon}}`: no member is
+ * left out of a send for a missing value. Marketing templates besides:
  *
  * Each version must carry the signature of its language and the opt-out instruction **of its
  * own language** (an English version saying 回T退訂 does not tell an English reader how to opt
@@ -46,12 +52,16 @@ export function marketingTemplateRules(settings: {
  * T), since both read the same to the member; where in the text they stand is left to staff.
  */
 export function templateComplianceProblems(content: SmsTemplateContent, rules: MarketingTemplateRules): FieldProblem[] {
-  if (content.kind !== 'marketing') return [];
   const problems: FieldProblem[] = [];
   for (const language of MEMBER_LANGUAGES) {
     const body = content.bodies[language];
     if (body === undefined) continue;
     const field = `bodies.${language}`;
+    const parsed = parseTemplateBody(body, field);
+    for (const variable of parsed.ok ? variablesWithoutFallback(parsed.template) : []) {
+      problems.push({ field, message: `{{${variable}}} has no value for a member and no fallback: write what they read instead, as {{${variable}|…}}` });
+    }
+    if (content.kind !== 'marketing') continue;
     const text = comparable(body);
     const signature = rules.signatures[language];
     const optOut = rules.optOutInstructions[language];

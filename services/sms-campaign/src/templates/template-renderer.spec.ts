@@ -1,5 +1,5 @@
 import type { MemberLanguage, MemberProfile } from '../members/member-profile.entity';
-import { renderTemplate, templateValuesOf, type RenderOptions, type TemplateValues } from './template-renderer';
+import { renderForMember, renderTemplate, templateValuesOf, variablesWithoutFallback, type RenderOptions, type TemplateValues } from './template-renderer';
 import { parseTemplateBody, type ParsedTemplate } from './template-syntax';
 
 function parsed(body: string): ParsedTemplate {
@@ -61,17 +61,52 @@ describe('renderTemplate', () => {
     ['values the template does not use are not needed', 'Hello {{name}}', { name: 'Ann' }, shanghai('en'), 'Hello Ann'],
     ['no variable at all', 'Plain', {}, shanghai('en'), 'Plain'],
   ])('%s', (_case, body, given, options, expected) => {
-    expect(renderTemplate(parsed(body), given, options)).toEqual({ ok: true, text: expected });
+    expect(renderTemplate(parsed(body), given, options)).toEqual({ ok: true, text: expected, fallbacks: [] });
+  });
+
+  it.each<[string, string, TemplateValues, MemberLanguage, string, string[]]>([
+    ['the template\'s fallback for an empty name', '{{name|貴賓}}您好', { name: '  ' }, 'zh-Hant', '貴賓您好', ['name']],
+    ['the built-in name of the language without a fallback', '{{name}}您好', {}, 'zh-Hant', '會員您好', ['name']],
+    ['the built-in name in simplified characters', '{{name}}您好', {}, 'zh-Hans', '会员您好', ['name']],
+    ['the built-in name in English', 'Dear {{name}}', {}, 'en', 'Dear Member', ['name']],
+    ['the lowest tier\'s label for a member without a tier', '{{tier}}會員', { tier: '' }, 'zh-Hant', '普卡會員', ['tier']],
+    ['a tier fallback wins over the built-in default', '{{tier|尊貴}}會員', {}, 'zh-Hant', '尊貴會員', ['tier']],
+    ['an expiry date\'s fallback', 'expire {{expiryDate|soon}}', {}, 'en', 'expire soon', ['expiryDate']],
+    ['a fallback where the value exists is not used', '{{name|貴賓}} {{points|0}}', { name: '陳大文', points: 800 }, 'zh-Hant', '陳大文 800', []],
+    ['each use keeps its own fallback', '{{name|Guest}}/{{name|Friend}}', {}, 'en', 'Guest/Friend', ['name']],
+  ])('a missing value: %s', (_case, body, given, language, expected, fallbacks) => {
+    const options: RenderOptions = { ...shanghai(language), tierLabels: { ...tierLabels, basic: { 'zh-Hant': '普卡' } }, lowestTier: 'basic' };
+    expect(renderTemplate(parsed(body), given, options)).toEqual({ ok: true, text: expected, fallbacks });
   });
 
   it.each<[string, string, TemplateValues, string[]]>([
     ['no expiry date', '{{name}}: {{expiryDate}}', { name: 'Ann' }, ['expiryDate']],
-    ['an empty name and no link', '{{name}} {{bookletLink}}', { name: '  ', bookletLink: undefined }, ['name', 'bookletLink']],
+    ['no link', '{{name}} {{bookletLink}}', { name: 'Ann', bookletLink: undefined }, ['bookletLink']],
     ['points that are not a whole number', '{{points}}', { points: 1.5 }, ['points']],
     ['an invalid date', '{{expiryDate}}', { expiryDate: new Date('not a date') }, ['expiryDate']],
-    ['no tier', '{{tier}}', { tier: '' }, ['tier']],
-  ])('names the variables with no value: %s', (_case, body, given, missing) => {
+    ['no tier and no lowest tier known', '{{tier}}', { tier: '' }, ['tier']],
+  ])('names the variables with neither value nor fallback: %s', (_case, body, given, missing) => {
     expect(renderTemplate(parsed(body), given, shanghai('en'))).toEqual({ ok: false, missing });
+  });
+});
+
+describe('variablesWithoutFallback', () => {
+  it.each<[string, string, string[]]>([
+    ['an expiry date without a fallback', '{{name}}: {{expiryDate}}', ['expiryDate']],
+    ['an expiry date with one', '{{expiryDate|soon}}', []],
+    ['one use without among uses with', '{{expiryDate|soon}} {{expiryDate}}', ['expiryDate']],
+    ['name and tier have built-in defaults', '{{name}} {{tier}} {{points}} {{bookletLink}}', []],
+  ])('%s', (_case, body, expected) => {
+    expect(variablesWithoutFallback(parsed(body))).toEqual(expected);
+  });
+});
+
+describe('renderForMember', () => {
+  const settings = { bookletLink: 'https://b', timeZone: 'Asia/Shanghai', tierLabels: { gold: { 'zh-Hant': '金卡', en: 'Gold' } }, lowestTier: 'basic' };
+  it('writes the member\'s current tier and balance in the language rendered', () => {
+    const member = { memberId: 'm-1', name: 'Ann', tier: 'gold', pointsBalance: 800 } as MemberProfile;
+    expect(renderForMember(parsed('{{name}}：{{tier}}會員，積分{{points}}'), member, 'zh-Hant', settings)).toEqual({ ok: true, text: 'Ann：金卡會員，積分800', fallbacks: [] });
+    expect(renderForMember(parsed('{{tier}}, {{points}} points'), { ...member, pointsBalance: 12_800 }, 'en', settings)).toEqual({ ok: true, text: 'Gold, 12,800 points', fallbacks: [] });
   });
 });
 

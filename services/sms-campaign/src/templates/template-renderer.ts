@@ -18,18 +18,40 @@ export interface TemplateValues {
 export type TierLabels = Readonly<Record<string, Readonly<Partial<Record<MemberLanguage, string>>>>>;
 
 export interface RenderOptions {
-  /** The language of the version being rendered: numbers and dates are written its way. */
+  /** The language of the version being rendered: numbers, dates and tier names are written its way. */
   readonly language: MemberLanguage;
   /** The centre's IANA zone: an expiry instant shows as the date the centre's calendar reads. */
   readonly timeZone: string;
   /** Without a label for the code and language, the tier code itself is written. */
   readonly tierLabels?: TierLabels;
+  /** The tier of a member nobody assigned one (SMS_LOWEST_TIER): a member without a tier reads its label. */
+  readonly lowestTier?: string;
+}
+
+/** What rendering a template for a member of the projection needs (the same for preview and sending). */
+export interface MemberRenderSettings {
+  /** `{{bookletLink}}` (SMS_BOOKLET_URL). */
+  readonly bookletLink: string;
+  readonly timeZone: string;
+  readonly tierLabels: TierLabels;
+  readonly lowestTier: string;
 }
 
 export type RenderResult =
-  | { readonly ok: true; readonly text: string }
-  /** The variables the template uses that have no value for this recipient. */
+  /** `fallbacks`: the variables this recipient had no value for, filled with the template's fallback or the built-in default. */
+  | { readonly ok: true; readonly text: string; readonly fallbacks: readonly TemplateVariable[] }
+  /** The variables the template uses that have neither a value for this recipient nor a fallback. */
   | { readonly ok: false; readonly missing: readonly TemplateVariable[] };
+
+/**
+ * What a member without a value reads when the template gives no fallback of its own. The
+ * expiry date has none (no date can be made up): a template using it must give a fallback to
+ * be approved (`variablesWithoutFallback`).
+ */
+const BUILT_IN_NAME: Readonly<Record<MemberLanguage, string>> = { 'zh-Hant': '會員', 'zh-Hans': '会员', en: 'Member' };
+
+/** Variables a member may have no value for and that have no built-in default. */
+const NO_BUILT_IN_DEFAULT: readonly TemplateVariable[] = ['expiryDate'];
 
 const NUMBER_LOCALES: Readonly<Record<MemberLanguage, string>> = { 'zh-Hans': 'zh-Hans-CN', 'zh-Hant': 'zh-Hant-HK', en: 'en-GB' };
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,17 +68,63 @@ export function templateValuesOf(member: MemberProfile, occasion: Pick<TemplateV
   };
 }
 
+/** One member's message of a template, in `language`: preview and sending both render through here. */
+export function renderForMember(template: ParsedTemplate, member: MemberProfile, language: MemberLanguage, settings: MemberRenderSettings): RenderResult {
+  return renderTemplate(template, templateValuesOf(member, { bookletLink: settings.bookletLink }), {
+    language,
+    timeZone: settings.timeZone,
+    tierLabels: settings.tierLabels,
+    lowestTier: settings.lowestTier,
+  });
+}
+
 /**
  * The text one recipient receives. Values are inserted as they are, never read as template
  * syntax (a name containing "{{points}}" stays that text). Points are grouped by thousands
- * (1,200); an expiry date reads 2025年3月31日 in Chinese and 31 Mar 2025 in English, on the
- * centre's calendar.
+ * (1,200); a tier reads as its label in the language (金卡, Gold); an expiry date reads
+ * 2025年3月31日 in Chinese and 31 Mar 2025 in English, on the centre's calendar. A variable the
+ * recipient has no value for reads as the fallback written with it (`{{name|會員}}`), else as the
+ * built-in default (name: 會員 / 会员 / Member; tier: the lowest tier's label); only a variable
+ * with neither (an expiry date without fallback) makes the result `missing`.
  */
 export function renderTemplate(template: ParsedTemplate, values: TemplateValues, options: RenderOptions): RenderResult {
-  const missing = template.variables.filter((variable) => formatted(variable, values, options) === undefined);
+  const missing: TemplateVariable[] = [];
+  const fallbacks: TemplateVariable[] = [];
+  const pieces = template.parts.map((part) => {
+    if ('text' in part) return part.text;
+    const value = formatted(part.variable, values, options);
+    if (value !== undefined) return value;
+    const substitute = part.fallback ?? builtInDefault(part.variable, options);
+    const list = substitute === undefined ? missing : fallbacks;
+    if (!list.includes(part.variable)) list.push(part.variable);
+    return substitute ?? '';
+  });
   if (missing.length > 0) return { ok: false, missing };
-  const text = template.parts.map((part) => ('text' in part ? part.text : (formatted(part.variable, values, options) ?? ''))).join('');
-  return { ok: true, text };
+  return { ok: true, text: pieces.join(''), fallbacks };
+}
+
+/**
+ * The variables of a template some recipient could have no value for, with nothing to put in
+ * their place: used without a fallback and without a built-in default. Such a template is not
+ * approved, so no member is ever left out of a send for a missing value.
+ */
+export function variablesWithoutFallback(template: ParsedTemplate): TemplateVariable[] {
+  const found: TemplateVariable[] = [];
+  for (const part of template.parts) {
+    if ('variable' in part && part.fallback === undefined && NO_BUILT_IN_DEFAULT.includes(part.variable) && !found.includes(part.variable)) found.push(part.variable);
+  }
+  return found;
+}
+
+function builtInDefault(variable: TemplateVariable, options: RenderOptions): string | undefined {
+  switch (variable) {
+    case 'name':
+      return BUILT_IN_NAME[options.language];
+    case 'tier':
+      return options.lowestTier === undefined ? undefined : formatted('tier', { tier: options.lowestTier }, options);
+    default:
+      return undefined;
+  }
 }
 
 function formatted(variable: TemplateVariable, values: TemplateValues, options: RenderOptions): string | undefined {

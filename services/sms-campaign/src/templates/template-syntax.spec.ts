@@ -24,6 +24,9 @@ describe('parseTemplateBody', () => {
     ['a variable used twice is listed once', '{{name}}{{name}}', [{ variable: 'name' }, { variable: 'name' }], ['name']],
     ['single braces are text', 'Use code {A1} at {shop}', [{ text: 'Use code {A1} at {shop}' }], []],
     ['an empty body', '', [], []],
+    ['a fallback after a bar', '{{name|會員}}您好', [{ variable: 'name', fallback: '會員' }, { text: '您好' }], ['name']],
+    ['spaces around name and fallback are trimmed', '{{ tier | Valued member }}', [{ variable: 'tier', fallback: 'Valued member' }], ['tier']],
+    ['a fallback of 40 characters', `{{name|${'會'.repeat(40)}}}`, [{ variable: 'name', fallback: '會'.repeat(40) }], ['name']],
   ])('%s', (_case, body, parts, variables) => {
     expect(parseTemplateBody(body)).toEqual({ ok: true, template: { parts, variables } });
   });
@@ -64,5 +67,20 @@ describe('parseTemplateBody', () => {
   ])('refuses %s', (_case, body, messages) => {
     const parsed = parseTemplateBody(body, 'bodies.en');
     expect(parsed).toEqual({ ok: false, problems: messages.map((message) => ({ field: 'bodies.en', message })) });
+  });
+
+  it.each<[string, string, string]>([
+    ['an empty fallback', 'Hi {{name|}}', '"{{name|}}" at character 4: the fallback after "|" is empty: write what a member without a value reads, e.g. {{name|會員}}, or leave out the "|"'],
+    ['a blank fallback', '{{name|  }}', '"{{name|  }}" at character 1: the fallback after "|" is empty: write what a member without a value reads, e.g. {{name|會員}}, or leave out the "|"'],
+    ['two bars', '{{name|a|b}}', '"{{name|a|b}}" at character 1: a fallback cannot contain "|"'],
+    ['a fallback of 41 characters', `{{name|${'x'.repeat(41)}}}`, `"{{name|${'x'.repeat(41)}}}" at character 1: the fallback must be at most 40 characters; it has 41`],
+  ])('refuses %s, naming the field', (_case, body, message) => {
+    expect(parseTemplateBody(body, 'bodies.en')).toEqual({ ok: false, problems: [{ field: 'bodies.en', message }] });
+  });
+
+  it('names an unknown variable that carries a fallback', () => {
+    const result = parseTemplateBody('{{nickname|friend}}', 'bodies.en');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0].message).toMatch(/^unknown variable \{\{nickname\}\}/);
   });
 });

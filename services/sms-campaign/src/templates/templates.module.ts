@@ -36,6 +36,7 @@ export function templateSettingsOf(config: SmsCampaignConfig): TemplateSettings 
     bookletLink: config.SMS_BOOKLET_URL,
     timeZone: config.TZ_CENTRE,
     tierLabels: DEFAULT_TIER_LABELS,
+    lowestTier: config.SMS_LOWEST_TIER,
     pricePerSegment: { amountMinor: config.SMS_PRICE_PER_SEGMENT_MINOR, currency: config.SMS_PRICE_CURRENCY },
   };
 }

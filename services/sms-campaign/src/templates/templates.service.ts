@@ -13,7 +13,7 @@ import { validateTemplateContent } from './sms-template.validation';
 import type { SmsTemplate } from './template-record.entity';
 import { templateComplianceProblems, type MarketingTemplateRules } from './template-compliance';
 import { templateLanguageFor } from './template-language';
-import { renderTemplate, templateValuesOf, type TierLabels } from './template-renderer';
+import { renderForMember, type MemberRenderSettings } from './template-renderer';
 import { parseTemplateBody, type TemplateVariable } from './template-syntax';
 import {
   InvalidTemplateError,
@@ -27,14 +27,10 @@ import { TemplatesRepository } from './templates.repository';
 
 export const TEMPLATE_SETTINGS = Symbol('TEMPLATE_SETTINGS');
 
-export interface TemplateSettings {
+/** Besides how members' values are written (`MemberRenderSettings`: booklet link, zone, tier labels, lowest tier). */
+export interface TemplateSettings extends MemberRenderSettings {
   /** What a marketing template must carry in each language (SMS_CENTRE_SIGNATURE and the opt-out instructions). */
   readonly marketingRules: MarketingTemplateRules;
-  /** `{{bookletLink}}` (SMS_BOOKLET_URL). */
-  readonly bookletLink: string;
-  /** The centre's zone: dates in messages are dates of its calendar. */
-  readonly timeZone: string;
-  readonly tierLabels: TierLabels;
   /** What one segment costs (SMS_PRICE_PER_SEGMENT_MINOR, SMS_PRICE_CURRENCY). */
   readonly pricePerSegment: Money;
 }
@@ -61,6 +57,8 @@ export type TemplatePreview =
       readonly rendered: true;
       readonly language: MemberLanguage;
       readonly text: string;
+      /** Variables the member has no value for, written as the template's fallback or the built-in default. */
+      readonly fallbacks: readonly TemplateVariable[];
       readonly analysis: SmsAnalysis;
       readonly cost: Money;
       /** Whether the member may receive a message of the template's kind at all. */
@@ -168,14 +166,10 @@ export class TemplatesService {
     if (!language) return { memberId, rendered: false, reason: 'no-template-language', eligibility };
     const parsed = parseTemplateBody(template.bodies[language] ?? '', `bodies.${language}`);
     if (!parsed.ok) throw new InvalidTemplateError(parsed.problems);
-    const result = renderTemplate(parsed.template, templateValuesOf(member, { bookletLink: this.settings.bookletLink }), {
-      language,
-      timeZone: this.settings.timeZone,
-      tierLabels: this.settings.tierLabels,
-    });
+    const result = renderForMember(parsed.template, member, language, this.settings);
     if (!result.ok) return { memberId, rendered: false, reason: 'template-values-missing', language, missing: result.missing, eligibility };
     const analysis = analyseSms(result.text);
-    return { memberId, rendered: true, language, text: result.text, analysis, cost: this.costOf(analysis.segments), eligibility };
+    return { memberId, rendered: true, language, text: result.text, fallbacks: result.fallbacks, analysis, cost: this.costOf(analysis.segments), eligibility };
   }
 
   /** A campaign sends the template from now on (it cannot be deleted until the campaign finishes). */

@@ -21,7 +21,10 @@ export class SaveTemplateDto {
       'zh-Hant': '【Atrium】{{name}}，生日快樂！憑此短信到服務台領取禮品。回T退訂',
       en: '【Atrium】Happy birthday, {{name}}! Show this SMS at the desk for a gift. Reply STOP to opt out',
     },
-    description: 'Text per language (zh-Hans, zh-Hant, en) with {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}}',
+    description:
+      'Text per language (zh-Hans, zh-Hant, en) with {{name}}, {{tier}}, {{points}}, {{expiryDate}}, {{bookletLink}}, each rendered with the member\'s current value in the member\'s language. ' +
+      'A variable may carry a fallback after a bar, {{name|會員}} (1–40 characters, no "|"): what a member without a value reads. Without one, a missing name reads 會員 / 会员 / Member and a missing tier the lowest tier\'s name; ' +
+      '{{expiryDate}} has no built-in default, so a template using it without a fallback is not approved. A bad fallback is 400 naming bodies.<language>.',
   })
   @IsObject()
   bodies: TemplateBodies;

@@ -64,8 +64,11 @@ export class TemplatePreviewResponse {
   @ApiPropertyOptional({ description: 'The message as the member would receive it' })
   text?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Variables with no value for this member' })
+  @ApiPropertyOptional({ type: [String], description: 'Variables with no value for this member and no fallback (not rendered)' })
   missing?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: "Variables this member has no value for, written as the template's fallback ({{name|會員}}) or the built-in default" })
+  fallbacks?: string[];
 
   @ApiPropertyOptional({ enum: ['GSM-7', 'UCS-2'] })
   encoding?: string;
@@ -99,6 +102,7 @@ export class TemplatePreviewResponse {
       rendered: true,
       language: preview.language,
       text: preview.text,
+      fallbacks: [...preview.fallbacks],
       encoding: preview.analysis.encoding,
       characters: preview.analysis.characters,
       segments: preview.analysis.segments,
