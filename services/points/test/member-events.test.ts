@@ -160,14 +160,19 @@ describe('points follow the member service\'s events', () => {
     await consumeFromNow(group);
     points = await startServiceProcess('points', port, pointsEnv(port, run, group));
     await api.putTenant(tenant, 'open');
-    const rules = await api.call<{ effectiveFrom: string }>('POST', '/earning-rules', {
-      currency: 'CNY',
-      baseRate: { points: 1, perAmountMinor: 100 },
-      rounding: 'floor',
-      tierMultipliers: { gold: 2000 },
-    });
+    const rules = await api.call<{ version: number }>(
+      'POST',
+      '/earning-rules',
+      { currency: 'CNY', baseRate: { points: 1, perAmountMinor: 100 }, rounding: 'floor', tierMultipliers: { gold: 2000 } },
+      { 'x-atrium-staff': 'specialist.li', 'x-atrium-roles': 'specialist' },
+    );
     expect(rules.status).toBe(201);
-    rulesFrom = Date.parse(rules.body.effectiveFrom);
+    const approved = await api.call<{ effectiveFrom: string }>('POST', `/earning-rules/${rules.body.version}/approve`, undefined, {
+      'x-atrium-staff': 'supervisor.wong',
+      'x-atrium-roles': 'supervisor',
+    });
+    expect(approved.status).toBe(200);
+    rulesFrom = Date.parse(approved.body.effectiveFrom);
     members = await feed.registerMembers(8);
     await waitFor('the members\' accounts with their cards', async () => {
       const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));

@@ -12,6 +12,7 @@ function rules(overrides: Partial<EarningRuleSet> = {}): EarningRuleSet {
     effectiveFrom: new Date('2025-01-01T00:00:00+08:00'),
     createdBy: 'supervisor',
     createdAt: new Date('2024-12-20T10:00:00+08:00'),
+    status: 'approved',
     currency: 'CNY',
     baseRate: { points: 1, perAmountMinor: 100 },
     rounding: 'floor',

@@ -85,12 +85,14 @@ export interface Earning {
 }
 
 /**
- * The rule set in effect at `at`: the one with the latest `effectiveFrom` ≤ `at`; of two with
+ * The rule set in effect at `at`: of the approved versions, the one with the latest `effectiveFrom` ≤ `at`; of two with
  * the same `effectiveFrom`, the higher version (that is how a scheduled version is replaced).
  */
 export function selectRuleSet(ruleSets: readonly EarningRuleSet[], at: Date): EarningRuleSet {
   let selected: EarningRuleSet | undefined;
   for (const candidate of ruleSets) {
+    // Submitted and rejected versions never price a purchase: only a supervisor's approval makes rules count.
+    if (candidate.status !== 'approved') continue;
     if (candidate.effectiveFrom.getTime() > at.getTime()) continue;
     if (
       !selected ||

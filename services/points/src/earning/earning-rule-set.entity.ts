@@ -61,13 +61,33 @@ export interface EarningRuleDefinition {
   readonly maxPointsPerDay?: number;
 }
 
-/** One stored, immutable version of the earning rules. */
+/**
+ * Where a version stands: submitted by its author, then approved (it affects earning from its
+ * effectiveFrom) or rejected (it never does) by a supervisor who is not its author.
+ */
+export type EarningRuleStatus = 'submitted' | 'approved' | 'rejected';
+
+export const EARNING_RULE_STATUSES: readonly EarningRuleStatus[] = ['submitted', 'approved', 'rejected'];
+
+/** Who decided a submitted version, when, and (for a rejection) why. */
+export interface EarningRuleReview {
+  readonly by: string;
+  readonly at: Date;
+  readonly reason?: string;
+}
+
+/** One stored version of the earning rules; the rules never change, only the review is added. */
 export interface EarningRuleSet extends EarningRuleDefinition {
   /** 1, 2, 3 …: assigned on save, never reused. */
   readonly version: number;
   /** The staff username that proposed it ('system' for the default). */
   readonly createdBy: string;
   readonly createdAt: Date;
+  readonly status: EarningRuleStatus;
+  /** Set once approved. */
+  readonly approval?: EarningRuleReview;
+  /** Set once rejected, with the reason. */
+  readonly rejection?: EarningRuleReview;
 }
 
 /** A definition as proposed: without `effectiveFrom` it takes effect as soon as the service allows. */

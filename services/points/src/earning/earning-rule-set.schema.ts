@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { RoundingMode } from './earning-rule-set.entity';
+import type { EarningRuleStatus, RoundingMode } from './earning-rule-set.entity';
 
 /**
  * Multipliers are stored as key/permille pairs, not as objects keyed by tier, tenant or
@@ -23,12 +23,22 @@ export interface StoredCampaign {
   extraPoints?: number;
 }
 
+export interface StoredReview {
+  by: string;
+  at: Date;
+  reason?: string;
+}
+
 /** One stored version, keyed by its number so two saves can never take the same one. Private to EarningRulesRepository. */
 export interface EarningRuleSetDocument {
   _id: number;
   effectiveFrom: Date;
   createdBy: string;
   createdAt: Date;
+  /** Absent on versions stored before reviews existed: those were in effect already, so they read as approved. */
+  status?: EarningRuleStatus;
+  approval?: StoredReview;
+  rejection?: StoredReview;
   currency: string;
   baseRate: { points: number; perAmountMinor: number };
   rounding: RoundingMode;
@@ -66,12 +76,20 @@ const campaignSchema = new Schema<StoredCampaign>(
   { _id: false },
 );
 
+const reviewSchema = new Schema<StoredReview>(
+  { by: { type: String, required: true }, at: { type: Date, required: true }, reason: { type: String } },
+  { _id: false },
+);
+
 export const earningRuleSetSchema = new Schema<EarningRuleSetDocument>(
   {
     _id: { type: Number, required: true },
     effectiveFrom: { type: Date, required: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    status: { type: String },
+    approval: { type: reviewSchema },
+    rejection: { type: reviewSchema },
     currency: { type: String, required: true },
     baseRate: {
       type: new Schema({ points: { type: Number, required: true }, perAmountMinor: { type: Number, required: true } }, { _id: false }),

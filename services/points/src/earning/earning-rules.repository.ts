@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { Campaign, EarningRuleDefinition, EarningRuleSet, Permille } from './earning-rule-set.entity';
-import { EARNING_RULE_SET_MODEL, type EarningRuleSetDocument, type StoredCampaign, type StoredMultiplier } from './earning-rule-set.schema';
+import type { Campaign, EarningRuleDefinition, EarningRuleReview, EarningRuleSet, Permille } from './earning-rule-set.entity';
+import { EARNING_RULE_SET_MODEL, type EarningRuleSetDocument, type StoredCampaign, type StoredMultiplier, type StoredReview } from './earning-rule-set.schema';
 import { RuleVersionContendedError } from './earning.errors';
 
 const DUPLICATE_KEY = 11000;
@@ -21,7 +21,7 @@ export class EarningRulesRepository {
   async save(rules: EarningRuleDefinition, createdBy: string, createdAt: Date): Promise<EarningRuleSet> {
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       const latest = await this.ruleSets.findOne({}, { _id: 1 }).sort({ _id: -1 }).lean<Pick<EarningRuleSetDocument, '_id'>>();
-      const ruleSet: EarningRuleSet = { ...rules, version: (latest?._id ?? 0) + 1, createdBy, createdAt };
+      const ruleSet: EarningRuleSet = { ...rules, version: (latest?._id ?? 0) + 1, createdBy, createdAt, status: 'submitted' };
       if (await this.insert(ruleSet)) return ruleSet;
     }
     throw new RuleVersionContendedError(MAX_SAVE_ATTEMPTS);
@@ -32,8 +32,33 @@ export class EarningRulesRepository {
    * instances starting on an empty database at once store it once.
    */
   async saveFirst(rules: EarningRuleDefinition, createdBy: string, createdAt: Date): Promise<EarningRuleSet | undefined> {
-    const ruleSet: EarningRuleSet = { ...rules, version: 1, createdBy, createdAt };
+    const ruleSet: EarningRuleSet = { ...rules, version: 1, createdBy, createdAt, status: 'approved', approval: { by: createdBy, at: createdAt } };
     return (await this.insert(ruleSet)) ? ruleSet : undefined;
+  }
+
+  async find(version: number): Promise<EarningRuleSet | undefined> {
+    const document = await this.ruleSets.findById(version).lean<EarningRuleSetDocument>();
+    return document ? toRuleSet(document) : undefined;
+  }
+
+  /**
+   * Records the decision on a submitted version: its status, the review and the effectiveFrom
+   * the decision settled. Only a version still submitted is changed; false when it was not.
+   * Callers hold the version's document lock, so two reviewers cannot both see it submitted.
+   */
+  async recordReview(reviewed: EarningRuleSet): Promise<boolean> {
+    const result = await this.ruleSets.updateOne(
+      { _id: reviewed.version, status: 'submitted' },
+      {
+        $set: {
+          status: reviewed.status,
+          effectiveFrom: reviewed.effectiveFrom,
+          ...(reviewed.approval ? { approval: copyReview(reviewed.approval) } : {}),
+          ...(reviewed.rejection ? { rejection: copyReview(reviewed.rejection) } : {}),
+        },
+      },
+    );
+    return result.matchedCount === 1;
   }
 
   /** Every version, newest (highest version) first. */
@@ -60,6 +85,9 @@ function toDocument(ruleSet: EarningRuleSet): EarningRuleSetDocument {
     effectiveFrom: ruleSet.effectiveFrom,
     createdBy: ruleSet.createdBy,
     createdAt: ruleSet.createdAt,
+    status: ruleSet.status,
+    ...(ruleSet.approval ? { approval: copyReview(ruleSet.approval) } : {}),
+    ...(ruleSet.rejection ? { rejection: copyReview(ruleSet.rejection) } : {}),
     currency: ruleSet.currency,
     baseRate: { points: ruleSet.baseRate.points, perAmountMinor: ruleSet.baseRate.perAmountMinor },
     rounding: ruleSet.rounding,
@@ -80,6 +108,9 @@ function toRuleSet(document: EarningRuleSetDocument): EarningRuleSet {
     effectiveFrom: document.effectiveFrom,
     createdBy: document.createdBy,
     createdAt: document.createdAt,
+    status: document.status ?? 'approved',
+    ...(document.approval ? { approval: copyReview(document.approval) } : {}),
+    ...(document.rejection ? { rejection: copyReview(document.rejection) } : {}),
     currency: document.currency,
     baseRate: { points: document.baseRate.points, perAmountMinor: document.baseRate.perAmountMinor },
     rounding: document.rounding,
@@ -92,6 +123,10 @@ function toRuleSet(document: EarningRuleSetDocument): EarningRuleSet {
     ...(typeof document.maxPointsPerPurchase === 'number' ? { maxPointsPerPurchase: document.maxPointsPerPurchase } : {}),
     ...(typeof document.maxPointsPerDay === 'number' ? { maxPointsPerDay: document.maxPointsPerDay } : {}),
   };
+}
+
+function copyReview(review: EarningRuleReview | StoredReview): StoredReview {
+  return { by: review.by, at: review.at, ...(review.reason !== undefined ? { reason: review.reason } : {}) };
 }
 
 function toPairs(multipliers: Readonly<Record<string, Permille>>): StoredMultiplier[] {

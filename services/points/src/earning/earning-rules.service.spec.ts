@@ -1,3 +1,4 @@
+import type { DocumentLocks } from '@atrium/document-locks';
 import type { EarningRuleDefinition, EarningRuleProposal, EarningRuleSet } from './earning-rule-set.entity';
 import { InvalidEarningRulesError } from './earning.errors';
 import type { EarningRulesRepository } from './earning-rules.repository';
@@ -18,18 +19,21 @@ const proposal: EarningRuleProposal = {
   campaigns: [],
 };
 
-const version1: EarningRuleSet = { ...DEFAULT_EARNING_RULES, version: 1, createdBy: 'system', createdAt: new Date(0) };
+const version1: EarningRuleSet = { ...DEFAULT_EARNING_RULES, version: 1, createdBy: 'system', createdAt: new Date(0), status: 'approved' };
 
 function repositoryStub(): jest.Mocked<Pick<EarningRulesRepository, 'save' | 'saveFirst' | 'findAll'>> {
   return {
-    save: jest.fn((rules, createdBy: string, createdAt: Date) => Promise.resolve({ ...rules, version: 2, createdBy, createdAt })),
+    save: jest.fn((rules, createdBy: string, createdAt: Date) => Promise.resolve<EarningRuleSet>({ ...rules, version: 2, createdBy, createdAt, status: 'submitted' })),
     saveFirst: jest.fn((_rules: EarningRuleDefinition, _createdBy: string, _createdAt: Date) => Promise.resolve<EarningRuleSet | undefined>(undefined)),
     findAll: jest.fn(() => Promise.resolve([version1])),
   };
 }
 
+// These tests propose and read; reviews (the only users of the locks) run on the real servers in test/earning-rules.test.ts.
+const NO_REVIEWS = {} as DocumentLocks;
+
 function serviceWith(repository: ReturnType<typeof repositoryStub>): EarningRulesService {
-  return new EarningRulesService(repository as unknown as EarningRulesRepository);
+  return new EarningRulesService(repository as unknown as EarningRulesRepository, NO_REVIEWS);
 }
 
 describe('EarningRulesService', () => {

@@ -1,4 +1,5 @@
-import { InvalidInputError, NotFoundError, UnavailableError, type FieldProblem } from '@atrium/errors';
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError, UnavailableError, type FieldProblem } from '@atrium/errors';
+import type { EarningRuleStatus } from './earning-rule-set.entity';
 
 /** A proposed rule set that breaks a rule or contradicts itself; every field at fault is named. */
 export class InvalidEarningRulesError extends InvalidInputError {
@@ -41,5 +42,40 @@ export class CurrencyMismatchError extends InvalidInputError {
 export class RuleVersionContendedError extends UnavailableError {
   constructor(attempts: number) {
     super('earning.version-contended', `Could not assign a rule set version after ${attempts} attempts; try again.`);
+  }
+}
+
+/** No stored version has this number. */
+export class RuleSetNotFoundError extends NotFoundError {
+  constructor(version: number) {
+    super('earning.version-not-found', `There is no earning rules version ${version}.`, [], { version });
+  }
+}
+
+/** Only supervisors (and admins) approve or reject a version of the earning rules. */
+export class RuleApproverRoleRequiredError extends NotAllowedError {
+  constructor(roles: readonly string[]) {
+    super('earning.approver-role-required', `Only ${roles.join(' or ')} staff may approve or reject earning rules.`, [], { requiredRoles: roles });
+  }
+}
+
+/** The author of a version may not approve or reject it: a second person must agree to what every point costs. */
+export class OwnRuleSetReviewError extends NotAllowedError {
+  constructor(version: number, author: string) {
+    super('earning.own-version', `Version ${version} was written by ${author}; another supervisor must review it.`, [], { version, author });
+  }
+}
+
+/** Only a submitted version is approved or rejected, once. */
+export class RuleSetNotSubmittedError extends ConflictError {
+  constructor(version: number, status: EarningRuleStatus) {
+    super('earning.version-not-submitted', `Version ${version} is ${status}, not submitted: it was reviewed already.`, [], { version, status });
+  }
+}
+
+/** A rejection names its reason, so the author knows what to change. */
+export class RejectionReasonRequiredError extends InvalidInputError {
+  constructor() {
+    super('earning.rejection-reason-required', 'A rejection needs a reason.', [{ field: 'reason', message: 'must say why the version is rejected' }]);
   }
 }

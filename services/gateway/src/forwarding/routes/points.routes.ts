@@ -8,6 +8,9 @@ export const POINTS_ROUTES: readonly RouteAccessRule[] = [
   { service: 'points', methods: ['GET'], path: '/earning-rules/**', roles: EVERYONE },
   // Earning rules decide what every point costs the centre: supervisors and specialists only.
   { service: 'points', methods: ['POST'], path: '/earning-rules', roles: OPERATIONS },
+  // A version affects earning only once a supervisor who did not write it approves it (the service checks author and role again).
+  { service: 'points', methods: ['POST'], path: '/earning-rules/:version/approve', roles: SUPERVISORS },
+  { service: 'points', methods: ['POST'], path: '/earning-rules/:version/reject', roles: SUPERVISORS },
   { service: 'points', methods: ['GET'], path: '/tenants', roles: EVERYONE },
   { service: 'points', methods: ['PUT'], path: '/tenants/:tenantId', roles: OPERATIONS },
   { service: 'points', methods: ['GET'], path: '/purchases/rejected', roles: EVERYONE },

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROUNDING_MODES, type EarningRuleSet, type Permille, type RoundingMode } from '../earning-rule-set.entity';
+import { EARNING_RULE_STATUSES, ROUNDING_MODES, type EarningRuleReview, type EarningRuleSet, type EarningRuleStatus, type Permille, type RoundingMode } from '../earning-rule-set.entity';
 import { BaseRateDto } from './base-rate.dto';
 import { CampaignDto } from './campaign.dto';
 
 const PERMILLE_RECORD = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+/** Who decided a version and when; a rejection says why. */
+export class EarningRuleReviewResponse {
+  @ApiProperty({ description: 'Staff username of the supervisor' })
+  by: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiPropertyOptional({ description: 'Why it was rejected (rejections only)' })
+  reason?: string;
+
+  static of(review: EarningRuleReview): EarningRuleReviewResponse {
+    return { by: review.by, at: review.at.toISOString(), ...(review.reason !== undefined ? { reason: review.reason } : {}) };
+  }
+}
 
 /** One stored version of the earning rules. */
 export class EarningRuleSetResponse {
@@ -18,6 +34,18 @@ export class EarningRuleSetResponse {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({
+    enum: EARNING_RULE_STATUSES,
+    description: 'submitted: waits for a supervisor, does not affect earning; approved: prices purchases from effectiveFrom; rejected: never does',
+  })
+  status: EarningRuleStatus;
+
+  @ApiPropertyOptional({ type: EarningRuleReviewResponse, description: 'Who approved it and when (approved versions)' })
+  approval?: EarningRuleReviewResponse;
+
+  @ApiPropertyOptional({ type: EarningRuleReviewResponse, description: 'Who rejected it, when and why (rejected versions)' })
+  rejection?: EarningRuleReviewResponse;
 
   @ApiProperty({ example: 'CNY' })
   currency: string;
@@ -53,10 +81,13 @@ export class EarningRuleSetResponse {
   maxPointsPerDay?: number;
 
   static of(ruleSet: EarningRuleSet): EarningRuleSetResponse {
+    const { approval, rejection, ...rest } = ruleSet;
     return {
-      ...ruleSet,
+      ...rest,
       effectiveFrom: ruleSet.effectiveFrom.toISOString(),
       createdAt: ruleSet.createdAt.toISOString(),
+      ...(approval ? { approval: EarningRuleReviewResponse.of(approval) } : {}),
+      ...(rejection ? { rejection: EarningRuleReviewResponse.of(rejection) } : {}),
       baseRate: { ...ruleSet.baseRate },
       tierMultipliers: { ...ruleSet.tierMultipliers },
       tenantMultipliers: { ...ruleSet.tenantMultipliers },
