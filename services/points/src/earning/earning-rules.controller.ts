@@ -3,13 +3,12 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiResponse, Ap
 import { Caller, ROLES_HEADER, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { StaffUnknownError } from '../staff/staff.errors';
 import { EarningRuleSetResponse } from './dto/earning-rule-set.response';
-import { problemResponse } from './dto/problem.schema';
 import { ProposeEarningRulesDto } from './dto/propose-earning-rules.dto';
 import { RejectEarningRulesDto } from './dto/reject-earning-rules.dto';
 import type { RuleReviewer } from './earning-rule-review';
 import { EarningRulesService } from './earning-rules.service';
 
-const NO_STAFF = problemResponse(401, 'No staff member named by the gateway (staff.unknown)');
+const NO_STAFF = { status: 401, description: 'No staff member named by the gateway (staff.unknown)' };
 
 @ApiTags('earning-rules')
 @Controller('earning-rules')
@@ -20,9 +19,9 @@ export class EarningRulesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who proposes the rules (its author)' })
   @ApiCreatedResponse({ type: EarningRuleSetResponse, description: 'Stored as the next version, submitted: it affects earning only once a supervisor other than its author approves it' })
-  @ApiResponse(problemResponse(400, 'The rules break a rule or contradict themselves (earning.rules-invalid, or a malformed body); every field at fault is in errors, nothing is stored'))
+  @ApiResponse({ status: 400, description: 'The rules break a rule or contradict themselves (earning.rules-invalid, or a malformed body); every field at fault is in errors, nothing is stored' })
   @ApiResponse(NO_STAFF)
-  @ApiResponse(problemResponse(503, 'Could not assign a version number now (earning.version-contended); try again'))
+  @ApiResponse({ status: 503, description: 'Could not assign a version number now (earning.version-contended); try again' })
   async propose(@Body() body: ProposeEarningRulesDto, @Caller() caller: StaffCaller): Promise<EarningRuleSetResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return EarningRuleSetResponse.of(await this.earningRules.propose(ProposeEarningRulesDto.toProposal(body), caller.staffId, new Date()));
@@ -36,7 +35,7 @@ export class EarningRulesController {
 
   @Get('current')
   @ApiOkResponse({ type: EarningRuleSetResponse, description: 'The approved version in effect now' })
-  @ApiResponse(problemResponse(404, 'No approved version is in effect yet (earning.no-rule-set)'))
+  @ApiResponse({ status: 404, description: 'No approved version is in effect yet (earning.no-rule-set)' })
   async current(): Promise<EarningRuleSetResponse> {
     return EarningRuleSetResponse.of(await this.earningRules.ruleSetAt(new Date()));
   }
@@ -44,8 +43,8 @@ export class EarningRulesController {
   @Get(':version')
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 } })
   @ApiOkResponse({ type: EarningRuleSetResponse })
-  @ApiResponse(problemResponse(400, 'version is not an integer'))
-  @ApiResponse(problemResponse(404, 'No such version (earning.version-not-found)'))
+  @ApiResponse({ status: 400, description: 'version is not an integer' })
+  @ApiResponse({ status: 404, description: 'No such version (earning.version-not-found)' })
   async get(@Param('version', ParseIntPipe) version: number): Promise<EarningRuleSetResponse> {
     return EarningRuleSetResponse.of(await this.earningRules.ruleSet(version));
   }
@@ -59,12 +58,12 @@ export class EarningRulesController {
     type: EarningRuleSetResponse,
     description: 'Approved: prices purchases from its effectiveFrom, moved to a few seconds after the approval if that had passed',
   })
-  @ApiResponse(problemResponse(400, 'version is not an integer'))
+  @ApiResponse({ status: 400, description: 'version is not an integer' })
   @ApiResponse(NO_STAFF)
-  @ApiResponse(problemResponse(403, 'The caller is not a supervisor (earning.approver-role-required) or wrote the version (earning.own-version)'))
-  @ApiResponse(problemResponse(404, 'No such version (earning.version-not-found)'))
-  @ApiResponse(problemResponse(409, 'The version was approved or rejected already (earning.version-not-submitted)'))
-  @ApiResponse(problemResponse(503, 'Another review of the version is under way (lock); try again'))
+  @ApiResponse({ status: 403, description: 'The caller is not a supervisor (earning.approver-role-required) or wrote the version (earning.own-version)' })
+  @ApiResponse({ status: 404, description: 'No such version (earning.version-not-found)' })
+  @ApiResponse({ status: 409, description: 'The version was approved or rejected already (earning.version-not-submitted)' })
+  @ApiResponse({ status: 503, description: 'Another review of the version is under way (lock); try again' })
   async approve(@Param('version', ParseIntPipe) version: number, @Caller() caller: StaffCaller): Promise<EarningRuleSetResponse> {
     return EarningRuleSetResponse.of(await this.earningRules.approve(version, reviewerOf(caller), new Date()));
   }
@@ -75,12 +74,12 @@ export class EarningRulesController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: the rejecting supervisor' })
   @ApiHeader({ name: ROLES_HEADER, required: true, description: "Set by the gateway: the caller's roles; supervisor or admin" })
   @ApiOkResponse({ type: EarningRuleSetResponse, description: 'Rejected with the reason; it never affects earning' })
-  @ApiResponse(problemResponse(400, 'version is not an integer, or no reason (field reason)'))
+  @ApiResponse({ status: 400, description: 'version is not an integer, or no reason (field reason)' })
   @ApiResponse(NO_STAFF)
-  @ApiResponse(problemResponse(403, 'The caller is not a supervisor (earning.approver-role-required) or wrote the version (earning.own-version)'))
-  @ApiResponse(problemResponse(404, 'No such version (earning.version-not-found)'))
-  @ApiResponse(problemResponse(409, 'The version was approved or rejected already (earning.version-not-submitted)'))
-  @ApiResponse(problemResponse(503, 'Another review of the version is under way (lock); try again'))
+  @ApiResponse({ status: 403, description: 'The caller is not a supervisor (earning.approver-role-required) or wrote the version (earning.own-version)' })
+  @ApiResponse({ status: 404, description: 'No such version (earning.version-not-found)' })
+  @ApiResponse({ status: 409, description: 'The version was approved or rejected already (earning.version-not-submitted)' })
+  @ApiResponse({ status: 503, description: 'Another review of the version is under way (lock); try again' })
   async reject(
     @Param('version', ParseIntPipe) version: number,
     @Body() body: RejectEarningRulesDto,
