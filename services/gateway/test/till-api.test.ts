@@ -4,7 +4,7 @@ import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { CardIssuedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess } from '@atrium/testing';
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 interface Envelope {
@@ -66,7 +66,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
   const postSales = (items: unknown[], key = apiKey) => gateway.call('POST', '/api/pos/purchases', { token: key, body: { items } });
 
   async function account(): Promise<{ pending: number; lifetimeEarned: number } | undefined> {
-    const response = await fetch(`${pointsUrl}/accounts/${member.memberId}`);
+    const response = await signedFetch(`${pointsUrl}/accounts/${member.memberId}`);
     return response.status === 200 ? ((await response.json()) as { pending: number; lifetimeEarned: number }) : undefined;
   }
 
@@ -93,7 +93,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
     // After the points service: it creates the topics on a fresh broker.
     recorder = await new TopicRecorder(kafka, [TOPICS.purchases.name]).start();
     for (const id of [tenantId, otherTenant]) {
-      const put = await fetch(`${pointsUrl}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status: 'open' }) });
+      const put = await signedFetch(`${pointsUrl}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status: 'open' }) });
       expect(put.status).toBe(200);
     }
     // The member as the member service announces one: registered, then a card.
@@ -113,7 +113,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
       ],
     });
     await waitFor('the member\'s points account with the card', async () => {
-      const response = await fetch(`${pointsUrl}/accounts/${member.memberId}`);
+      const response = await signedFetch(`${pointsUrl}/accounts/${member.memberId}`);
       const found = response.status === 200 ? ((await response.json()) as { cardNumbers: string[] }) : undefined;
       return found?.cardNumbers.includes(member.cardNumber) ? true : undefined;
     }, 120_000, 250);
