@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isObject, jsonSchemaOf, type Json, type JsonObject } from './json-schema-of';
+import { signedFetch } from '../signed-fetch';
 import { ValidValues, type Fill } from './valid-values';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -134,7 +135,8 @@ function requestBodySchema(operation: Operation, values: ValidValues): Json | un
 
 async function send(url: string, operation: Operation, request: PlannedRequest): Promise<Sent> {
   const query = request.query.toString();
-  const response = await fetch(`${url}${request.path}${query ? `?${query}` : ''}`, {
+  // Signed as the gateway signs every request it forwards: an unsigned one only ever gets the guard's 401.
+  const response = await signedFetch(`${url}${request.path}${query ? `?${query}` : ''}`, {
     method: operation.method.toUpperCase(),
     headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -38,6 +38,7 @@ export class RewardsController {
   @ApiOkResponse({ type: RewardResponse, description: 'Replaced; redemptions already made keep the price and funding they were made with' })
   @ApiConflictResponse({ description: 'The kind would change' })
   @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async replace(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: PutRewardDto, @Caller() caller: StaffCaller): Promise<RewardResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return RewardResponse.of(await this.rewards.replace(rewardId, inputOf(body), caller.staffId));
@@ -55,12 +56,14 @@ export class RewardsController {
 
   @Get(':rewardId')
   @ApiOkResponse({ type: RewardResponse })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async get(@Param('rewardId', new ParseUUIDPipe()) rewardId: string): Promise<RewardResponse> {
     return RewardResponse.of(await this.rewards.get(rewardId));
   }
 
   @Get(':rewardId/stock')
   @ApiOkResponse({ type: StockResponse, description: 'A gift\'s stock per desk with every staff change; a voucher\'s code pool counts' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async stock(@Param('rewardId', new ParseUUIDPipe()) rewardId: string): Promise<StockResponse> {
     const { levels, codes } = await this.rewards.stockLevels(rewardId);
     return codes ? StockResponse.ofPool(rewardId, codes) : StockResponse.ofLevels(rewardId, levels ?? []);
@@ -72,6 +75,7 @@ export class RewardsController {
   @ApiCreatedResponse({ type: StockAdjustmentView, description: 'The change with the stock before and after' })
   @ApiConflictResponse({ description: 'It would take the stock below zero (quantity in the problem), or the reward is not a gift' })
   @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async adjustStock(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: AdjustStockDto, @Caller() caller: StaffCaller): Promise<StockAdjustmentView> {
     if (!caller.staffId) throw new StaffUnknownError();
     return StockAdjustmentView.of(await this.rewards.adjustStock(rewardId, { location: body.location, change: body.change, reason: body.reason.trim() }, caller.staffId));
@@ -83,6 +87,7 @@ export class RewardsController {
   @ApiCreatedResponse({ type: UploadCodesResponse, description: 'Codes new to the pool, codes it had already, codes free now' })
   @ApiConflictResponse({ description: 'The reward is not a voucher' })
   @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async uploadCodes(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: UploadCodesDto, @Caller() caller: StaffCaller): Promise<{ added: number; duplicates: number; free: number }> {
     if (!caller.staffId) throw new StaffUnknownError();
     return this.rewards.uploadCodes(rewardId, body.codes, caller.staffId);
