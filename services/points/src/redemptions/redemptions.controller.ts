@@ -6,6 +6,7 @@ import { StaffUnknownError } from '../staff/staff.errors';
 import { CancelRedemptionDto } from './dto/cancel-redemption.dto';
 import { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import { RedeemDto } from './dto/redeem.dto';
+import { RedemptionSlipResponse } from './dto/redemption-slip.response';
 import { RedemptionResponse } from './dto/redemption.response';
 import { normaliseRedemptionCode } from './redemption-code';
 import type { Redemption } from './redemption.entity';
@@ -53,7 +54,7 @@ export class RedemptionsController {
   }
 
   @Get(':redemptionId/receipt')
-  @ApiOkResponse({ description: 'What the printed slip shows: code, time on the centre\'s clock, desk, member (masked), lines, points, balance after, voucher codes or parking, cancellation' })
+  @ApiOkResponse({ type: RedemptionSlipResponse, description: 'What the printed slip shows: code, time on the centre\'s clock, desk, member (masked), lines, points, balance after, voucher codes or parking, cancellation' })
   @ApiNotFoundResponse({ description: 'No such redemption' })
   async receipt(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string): Promise<RedemptionSlip> {
     const redemption = await this.redemptions.get(redemptionId);
