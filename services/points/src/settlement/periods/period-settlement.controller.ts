@@ -9,6 +9,7 @@ import type { StoredStatements } from './period-run.entity';
 import { PeriodInvalidError, PeriodRunNotFoundError, StatementsNotFoundError } from './period-settlement.errors';
 import { PeriodSettlementJob } from './period-settlement.job';
 import { PeriodSettlementService } from './period-settlement.service';
+import { PeriodStatementsResponse } from './dto/period-statements.response';
 import { statementsCsv } from './period-statements.csv';
 import { isPeriodKey } from './settlement-period';
 
@@ -53,7 +54,7 @@ export class PeriodSettlementController {
   }
 
   @Get(':period/statements')
-  @ApiOkResponse({ description: 'The stored statements: per tenant, and the centre\'s totals with the liability at the period\'s end' })
+  @ApiOkResponse({ type: PeriodStatementsResponse, description: 'The stored statements: per tenant, and the centre\'s totals with the liability at the period\'s end' })
   @ApiNotFoundResponse({ description: 'The period has not been settled' })
   @ApiBadRequestResponse({ description: 'period is not a month (YYYY-MM)' })
   @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
