@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, ROLES_HEADER, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { AdjustmentResponse } from './dto/adjustment.response';
 import { ListAdjustmentsQuery } from './dto/list-adjustments.query';
@@ -19,6 +19,7 @@ export class AdjustmentsController {
   @ApiBadRequestResponse({ description: 'No reason, points 0 or beyond the limit; nothing written' })
   @ApiForbiddenResponse({ description: 'The caller is not a supervisor' })
   @ApiConflictResponse({ description: 'The debit would take available points below zero (available in the problem)' })
+  @ApiNotFoundResponse({ description: 'Unknown member (memberId)' })
   async make(@Body() body: MakeAdjustmentDto, @Caller() caller: StaffCaller): Promise<AdjustmentResponse> {
     const reference = body.reference?.trim();
     const adjustment = await this.adjustments.adjust(
@@ -37,6 +38,7 @@ export class AdjustmentsController {
 
   @Get(':adjustmentId')
   @ApiOkResponse({ type: AdjustmentResponse })
+  @ApiNotFoundResponse({ description: 'No such adjustment' })
   async get(@Param('adjustmentId', new ParseUUIDPipe()) adjustmentId: string): Promise<AdjustmentResponse> {
     return AdjustmentResponse.of(await this.adjustments.get(adjustmentId));
   }

@@ -1,9 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { InvalidInputError } from '@atrium/errors';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { ZERO_BALANCES, type BalanceField } from '../accounts/account.entity';
 import { addEntry, differs, type BalanceMismatch } from './balance-check';
+import { LedgerCheckResponse } from './dto/ledger-check.response';
+import { LedgerEntryView } from './dto/ledger-entry.response';
 import type { LedgerEntry } from './ledger-entry.entity';
 import { LedgerRepository } from './ledger.repository';
 
@@ -18,7 +20,7 @@ export class LedgerController {
 
   @Get('check')
   @ApiQuery({ name: 'memberId', required: false, description: 'One member; all members when absent' })
-  @ApiOkResponse({ description: 'Accounts checked and every mismatch found' })
+  @ApiOkResponse({ type: LedgerCheckResponse, description: 'Accounts checked and every mismatch found' })
   async check(@Query('memberId') memberId?: string): Promise<{ accountsChecked: number; entriesRead: number; mismatches: BalanceMismatch[] }> {
     const scope = memberId ? [memberId] : undefined;
     const totals = new Map<string, Record<BalanceField, number>>();
@@ -43,6 +45,8 @@ export class LedgerController {
   @Get('members/:memberId/entries')
   @ApiQuery({ name: 'from', required: false, description: 'ISO 8601 instant, inclusive' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO 8601 instant, exclusive' })
+  @ApiOkResponse({ type: [LedgerEntryView], description: 'In time order' })
+  @ApiBadRequestResponse({ description: 'from or to is not an ISO 8601 instant (the field is named)' })
   async statement(
     @Param('memberId', new ParseUUIDPipe()) memberId: string,
     @Query('from') from?: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, ParseIntPipe, Query, DefaultValuePipe } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RejectedPurchaseView } from './dto/rejected-purchase.response';
 import { RejectedPurchasesRepository, type RejectedPurchase } from './rejected-purchases.repository';
 
 /** What staff see of the purchase feed: the sales and refunds that were refused, and why. */
@@ -10,7 +11,9 @@ export class PurchasesController {
 
   @Get('rejected')
   @ApiQuery({ name: 'tenantId', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 500, newest first' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 500, newest first' })
+  @ApiOkResponse({ type: [RejectedPurchaseView], description: 'Newest first' })
+  @ApiBadRequestResponse({ description: 'limit is not an integer' })
   async rejectedPurchases(
     @Query('tenantId') tenantId: string | undefined,
     @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Caller, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { StaffUnknownError } from '../staff/staff.errors';
 import { ListReceiptsQuery } from './dto/list-receipts.query';
@@ -57,6 +57,7 @@ export class ReceiptsController {
 
   @Get(':receiptId')
   @ApiOkResponse({ type: ReceiptResponse })
+  @ApiNotFoundResponse({ description: 'No such receipt' })
   async get(@Param('receiptId', new ParseUUIDPipe()) receiptId: string): Promise<ReceiptResponse> {
     return ReceiptResponse.of(await this.receipts.get(receiptId));
   }
@@ -66,6 +67,8 @@ export class ReceiptsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who approves' })
   @ApiOkResponse({ type: ReceiptResponse, description: 'Approved: the sale earned its points by the earning rules (pending through the return window)' })
   @ApiConflictResponse({ description: 'Decided already (receiptStatus), the sale earned points for another member (entryId), or the member is frozen' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such receipt' })
   async approve(@Param('receiptId', new ParseUUIDPipe()) receiptId: string, @Caller() caller: StaffCaller): Promise<ReceiptResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return ReceiptResponse.of(await this.approval.approve(receiptId, { by: 'staff', staffId: caller.staffId }));
@@ -76,6 +79,8 @@ export class ReceiptsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who rejects' })
   @ApiOkResponse({ type: ReceiptResponse, description: 'Rejected; the member sees the reason in their list' })
   @ApiConflictResponse({ description: 'Decided already (receiptStatus)' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such receipt' })
   async reject(
     @Param('receiptId', new ParseUUIDPipe()) receiptId: string,
     @Body() body: RejectReceiptDto,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { Caller, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { StaffUnknownError } from '../staff/staff.errors';
 import { CancelRedemptionDto } from './dto/cancel-redemption.dto';
 import { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import { RedeemDto } from './dto/redeem.dto';
+import { RedemptionSlipResponse } from './dto/redemption-slip.response';
 import { RedemptionResponse } from './dto/redemption.response';
 import { normaliseRedemptionCode } from './redemption-code';
 import type { Redemption } from './redemption.entity';
@@ -31,6 +32,7 @@ export class RedemptionsController {
   @ApiBadRequestResponse({ description: 'A field missing or wrong for the reward\'s kind, a plate of no known format, more hours than the daily maximum; nothing taken' })
   @ApiNotFoundResponse({ description: 'Unknown member or reward (the field is named)' })
   @ApiConflictResponse({ description: 'Not enough points, out of stock, tier not allowed, limit reached, outside the availability window, the plate\'s hours used up, member frozen; nothing taken' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
   async redeem(@Body() body: RedeemDto, @Caller() caller: StaffCaller): Promise<RedemptionResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return this.response(await this.redemptions.redeem(body, { channel: 'desk', staffId: caller.staffId }));
@@ -46,12 +48,14 @@ export class RedemptionsController {
 
   @Get(':redemptionId')
   @ApiOkResponse({ type: RedemptionResponse })
+  @ApiNotFoundResponse({ description: 'No such redemption' })
   async get(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string): Promise<RedemptionResponse> {
     return this.response(await this.redemptions.get(redemptionId));
   }
 
   @Get(':redemptionId/receipt')
-  @ApiOkResponse({ description: 'What the printed slip shows: code, time on the centre\'s clock, desk, member (masked), lines, points, balance after, voucher codes or parking, cancellation' })
+  @ApiOkResponse({ type: RedemptionSlipResponse, description: 'What the printed slip shows: code, time on the centre\'s clock, desk, member (masked), lines, points, balance after, voucher codes or parking, cancellation' })
+  @ApiNotFoundResponse({ description: 'No such redemption' })
   async receipt(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string): Promise<RedemptionSlip> {
     const redemption = await this.redemptions.get(redemptionId);
     const account = await this.accounts.findByMemberId(redemption.memberId);
@@ -63,6 +67,8 @@ export class RedemptionsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: the desk staff member' })
   @ApiOkResponse({ type: RedemptionResponse, description: 'Cancelled: points and stock given back (a voucher\'s codes are void)' })
   @ApiConflictResponse({ description: 'Outside the cancellation window (cancelWindowMinutes, cancellableUntil), cancelled already, or still in progress' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such redemption' })
   async cancel(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string, @Body() body: CancelRedemptionDto, @Caller() caller: StaffCaller): Promise<RedemptionResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     const note = body.note?.trim();

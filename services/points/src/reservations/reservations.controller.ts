@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RedemptionResponse } from '../redemptions/dto/redemption.response';
 import type { Redemption } from '../redemptions/redemption.entity';
 import { cancellableUntil } from '../redemptions/redemption-rules';
@@ -40,6 +40,8 @@ export class ReservationsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: the desk staff member handing it over' })
   @ApiOkResponse({ type: RedemptionResponse, description: 'Collected; it may be cancelled within the window from now' })
   @ApiConflictResponse({ description: 'Expired (points and stock went back), not reserved any more, or held at another desk' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reservation' })
   async collect(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string, @Body() body: CollectDto, @Caller() caller: StaffCaller): Promise<RedemptionResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return this.response(await this.redemptions.collect(redemptionId, caller.staffId, body.location));
@@ -51,6 +53,8 @@ export class ReservationsController {
   @ApiHeader({ name: STAFF_HEADER, required: false, description: 'Set by the gateway: a staff member cancelling it for the member' })
   @ApiOkResponse({ type: RedemptionResponse, description: 'Cancelled: points and stock given back' })
   @ApiConflictResponse({ description: 'Collected already, or cancelled or expired already' })
+  @ApiUnauthorizedResponse({ description: 'Neither staff nor a signed-in shopper' })
+  @ApiNotFoundResponse({ description: 'No such reservation' })
   async cancel(@Param('redemptionId', new ParseUUIDPipe()) redemptionId: string, @Shopper() memberId: string | undefined, @Caller() caller: StaffCaller): Promise<RedemptionResponse> {
     if (caller.staffId) return this.response(await this.redemptions.cancel(redemptionId, { reason: 'staff', staffId: caller.staffId }));
     if (!memberId) throw new ShopperUnknownError();

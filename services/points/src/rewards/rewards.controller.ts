@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Caller, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { StaffUnknownError } from '../staff/staff.errors';
 import { AdjustStockDto } from './dto/adjust-stock.dto';
@@ -8,6 +8,7 @@ import { PutRewardDto } from './dto/put-reward.dto';
 import { RewardResponse } from './dto/reward.response';
 import { StockAdjustmentView, StockResponse } from './dto/stock.response';
 import { UploadCodesDto } from './dto/upload-codes.dto';
+import { UploadCodesResponse } from './dto/upload-codes.response';
 import { RewardCatalogueService } from './reward-catalogue.service';
 import { RewardsService, type RewardInput } from './rewards.service';
 
@@ -26,6 +27,7 @@ export class RewardsController {
   @ApiCreatedResponse({ type: RewardResponse })
   @ApiBadRequestResponse({ description: 'A field is wrong or contradicts another (window, parking hours, funding); nothing written' })
   @ApiNotFoundResponse({ description: 'The funding tenant is not registered' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
   async create(@Body() body: PutRewardDto, @Caller() caller: StaffCaller): Promise<RewardResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return RewardResponse.of(await this.rewards.create(inputOf(body), caller.staffId));
@@ -35,6 +37,8 @@ export class RewardsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who changes it' })
   @ApiOkResponse({ type: RewardResponse, description: 'Replaced; redemptions already made keep the price and funding they were made with' })
   @ApiConflictResponse({ description: 'The kind would change' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async replace(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: PutRewardDto, @Caller() caller: StaffCaller): Promise<RewardResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     return RewardResponse.of(await this.rewards.replace(rewardId, inputOf(body), caller.staffId));
@@ -42,6 +46,7 @@ export class RewardsController {
 
   @Get()
   @ApiOkResponse({ type: [RewardResponse], description: 'The catalogue (with each gift\'s stock at `location`); with `memberId`, only what the member may redeem at that desk now' })
+  @ApiNotFoundResponse({ description: 'With memberId: the member is unknown' })
   async list(@Query() query: ListRewardsQuery): Promise<RewardResponse[]> {
     const lines = query.memberId
       ? await this.catalogue.forMember(query.memberId, query.location)
@@ -51,12 +56,14 @@ export class RewardsController {
 
   @Get(':rewardId')
   @ApiOkResponse({ type: RewardResponse })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async get(@Param('rewardId', new ParseUUIDPipe()) rewardId: string): Promise<RewardResponse> {
     return RewardResponse.of(await this.rewards.get(rewardId));
   }
 
   @Get(':rewardId/stock')
   @ApiOkResponse({ type: StockResponse, description: 'A gift\'s stock per desk with every staff change; a voucher\'s code pool counts' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async stock(@Param('rewardId', new ParseUUIDPipe()) rewardId: string): Promise<StockResponse> {
     const { levels, codes } = await this.rewards.stockLevels(rewardId);
     return codes ? StockResponse.ofPool(rewardId, codes) : StockResponse.ofLevels(rewardId, levels ?? []);
@@ -67,6 +74,8 @@ export class RewardsController {
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who changes the stock' })
   @ApiCreatedResponse({ type: StockAdjustmentView, description: 'The change with the stock before and after' })
   @ApiConflictResponse({ description: 'It would take the stock below zero (quantity in the problem), or the reward is not a gift' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async adjustStock(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: AdjustStockDto, @Caller() caller: StaffCaller): Promise<StockAdjustmentView> {
     if (!caller.staffId) throw new StaffUnknownError();
     return StockAdjustmentView.of(await this.rewards.adjustStock(rewardId, { location: body.location, change: body.change, reason: body.reason.trim() }, caller.staffId));
@@ -75,8 +84,10 @@ export class RewardsController {
   @Post(':rewardId/codes')
   @HttpCode(HttpStatus.CREATED)
   @ApiHeader({ name: STAFF_HEADER, required: true, description: 'Set by the gateway: who uploads' })
-  @ApiCreatedResponse({ description: '{ added, duplicates, free }: codes new to the pool, codes it had already, codes free now' })
+  @ApiCreatedResponse({ type: UploadCodesResponse, description: 'Codes new to the pool, codes it had already, codes free now' })
   @ApiConflictResponse({ description: 'The reward is not a voucher' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiNotFoundResponse({ description: 'No such reward' })
   async uploadCodes(@Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() body: UploadCodesDto, @Caller() caller: StaffCaller): Promise<{ added: number; duplicates: number; free: number }> {
     if (!caller.staffId) throw new StaffUnknownError();
     return this.rewards.uploadCodes(rewardId, body.codes, caller.staffId);

@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Caller, ROLES_HEADER, STAFF_HEADER, type StaffCaller } from '../staff/staff-caller';
 import { StaffRoleRequiredError, StaffUnknownError } from '../staff/staff.errors';
@@ -38,6 +39,7 @@ export class DailyRunsController {
   @ApiBadRequestResponse({ description: 'date is not a calendar day, or the day has not ended in the centre' })
   @ApiForbiddenResponse({ description: 'Not finance, a supervisor or an admin' })
   @ApiConflictResponse({ description: 'A run of the day is queued or running (its runId in the problem)' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
   async start(@Body() body: StartDailyRunDto, @Caller() caller: StaffCaller): Promise<DailyRunResponse> {
     if (!caller.staffId) throw new StaffUnknownError();
     if (!caller.roles.some((role) => SETTLING_ROLES.includes(role))) throw new StaffRoleRequiredError('settlement.finance-only', 'run a settlement', SETTLING_ROLES);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError } from '@atrium/errors';
 import { PutTenantDto } from './dto/put-tenant.dto';
+import { TenantResponse } from './dto/tenant.response';
 import type { Tenant } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
 
@@ -14,7 +15,8 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsRepository) {}
 
   @Put(':tenantId')
-  @ApiOkResponse({ description: 'The tenant as stored' })
+  @ApiOkResponse({ type: TenantResponse, description: 'The tenant as stored' })
+  @ApiBadRequestResponse({ description: 'A tenant id that is not 1 to 64 letters, digits, ".", "_" or "-" (tenantId), or a field of the body breaks its rule' })
   async put(@Param('tenantId') tenantId: string, @Body() body: PutTenantDto): Promise<Tenant> {
     if (!TENANT_ID.test(tenantId)) {
       throw new InvalidInputError('points.tenant-id-invalid', `"${tenantId}" is not a valid tenant id.`, [
@@ -27,6 +29,7 @@ export class TenantsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [TenantResponse], description: 'By id' })
   async list(): Promise<Tenant[]> {
     return this.tenants.findAll();
   }

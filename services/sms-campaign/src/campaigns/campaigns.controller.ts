@@ -59,6 +59,7 @@ export class CampaignsController {
   }
 
   @Put(`:${ID}`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiOkResponse({ type: CampaignResponse })
   @ApiBadRequestResponse({ description: 'As for creating' })
   @ApiConflictResponse({ description: 'Not a draft (campaign.wrong-state, e.g. while sending)' })
@@ -67,6 +68,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/submit`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Submitted for approval' })
   @ApiConflictResponse({ description: 'Not a draft, or its template is not approved (campaign.template-not-approved)' })
@@ -75,6 +77,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/withdraw`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Back to draft (the author or a supervisor); approval and schedule void' })
   async withdraw(@Param(ID, id()) campaignId: string, @Staff() actor: StaffActor): Promise<CampaignResponse> {
@@ -82,6 +85,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/approve`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Approved (scheduled at once when the draft had a planned time still ahead)' })
   @ApiForbiddenResponse({ description: 'Not a supervisor (campaign.role-required), or the approver wrote or submitted it (campaign.own-campaign)' })
@@ -91,6 +95,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/reject`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Back to draft with the reason' })
   @ApiBadRequestResponse({ description: 'No reason (campaign.reason-required)' })
@@ -99,6 +104,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/schedule`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Scheduled (or moved): sending starts at that time' })
   @ApiBadRequestResponse({ description: 'A time in the past or more than 366 days ahead (naming at)' })
@@ -108,6 +114,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/unschedule`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Approved again, with no time' })
   async unschedule(@Param(ID, id()) campaignId: string, @Staff() actor: StaffActor): Promise<CampaignResponse> {
@@ -115,6 +122,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/send-now`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Sending: the recipient list is being frozen and handed to delivery' })
   @ApiConflictResponse({ description: 'Not approved or scheduled' })
@@ -123,6 +131,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/pause`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Paused: unsent messages wait' })
   async pause(@Param(ID, id()) campaignId: string, @Staff() actor: StaffActor): Promise<CampaignResponse> {
@@ -130,6 +139,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/resume`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse })
   async resume(@Param(ID, id()) campaignId: string, @Staff() actor: StaffActor): Promise<CampaignResponse> {
@@ -137,6 +147,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/cancel`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignResponse, description: 'Cancelled: nothing more goes out; what went out stays' })
   @ApiConflictResponse({ description: 'Completed or cancelled already' })
@@ -145,6 +156,7 @@ export class CampaignsController {
   }
 
   @Post(`:${ID}/test-send`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TestSendResponse, description: 'Sent now to the staff phones, filled with test values (no consent, cap or quiet hours)' })
   @ApiBadRequestResponse({ description: 'A number that is not a valid E.164 mobile (phones.0), a language the template lacks' })
@@ -154,18 +166,21 @@ export class CampaignsController {
   }
 
   @Get(`:${ID}/estimate`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiOkResponse({ type: CampaignEstimateResponse, description: 'Recipients after eligibility and languages, segments and cost (integer minor units), if sent now' })
   async estimate(@Param(ID, id()) campaignId: string): Promise<CampaignEstimateResponse> {
     return CampaignEstimateResponse.of(await this.reports.estimate(await this.campaigns.get(campaignId)));
   }
 
   @Get(`:${ID}/results`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiOkResponse({ type: CampaignResultsResponse, description: 'Sent, delivered, failed by error code, excluded by reason, opt-outs caused, segments billed, cost' })
   async results(@Param(ID, id()) campaignId: string): Promise<CampaignResultsResponse> {
     return CampaignResultsResponse.of(await this.reports.results(await this.campaigns.getCurrent(campaignId)));
   }
 
   @Get(`:${ID}/recipients`)
+  @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiOkResponse({ type: RecipientsResponse, description: 'Per recipient (phones masked), filtered by status or member' })
   async recipients(@Param(ID, id()) campaignId: string, @Query() query: RecipientsQuery): Promise<RecipientsResponse> {
     const page = await this.reports.recipients(await this.campaigns.get(campaignId), {

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -17,10 +18,12 @@ import { AnalyseTextDto } from './dto/analyse-text.dto';
 import { PreviewTemplateDto } from './dto/preview-template.dto';
 import { SaveTemplateDto } from './dto/save-template.dto';
 import { TemplatePreviewResponse, TextAnalysisResponse } from './dto/template-preview.response';
-import { TemplateResponse } from './dto/template.response';
+import { BodyAnalysisView, TemplateResponse } from './dto/template.response';
 import type { SmsTemplate } from './template-record.entity';
 import { TemplatesService } from './templates.service';
 
+// TemplateResponse.analysis refers to BodyAnalysisView by $ref: the document must carry it.
+@ApiExtraModels(BodyAnalysisView)
 @ApiTags('templates')
 @Controller('templates')
 export class TemplatesController {

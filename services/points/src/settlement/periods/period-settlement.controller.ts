@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Caller, ROLES_HEADER, STAFF_HEADER, type StaffCaller } from '../../staff/staff-caller';
 import { StaffRoleRequiredError, StaffUnknownError } from '../../staff/staff.errors';
 import { SETTLING_ROLES } from '../daily-runs.controller';
@@ -9,6 +9,7 @@ import type { StoredStatements } from './period-run.entity';
 import { PeriodInvalidError, PeriodRunNotFoundError, StatementsNotFoundError } from './period-settlement.errors';
 import { PeriodSettlementJob } from './period-settlement.job';
 import { PeriodSettlementService } from './period-settlement.service';
+import { PeriodStatementsResponse } from './dto/period-statements.response';
 import { statementsCsv } from './period-statements.csv';
 import { isPeriodKey } from './settlement-period';
 
@@ -29,6 +30,7 @@ export class PeriodSettlementController {
   @ApiBadRequestResponse({ description: 'period is not a month, or has not ended' })
   @ApiForbiddenResponse({ description: 'Not finance, a supervisor or an admin' })
   @ApiConflictResponse({ description: 'A run of the period is queued or running (its runId in the problem)' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
   async start(@Body() body: StartPeriodRunDto, @Caller() caller: StaffCaller): Promise<PeriodRunResponse> {
     const staffId = finance(caller);
     const run = await this.settlement.request(body.period, staffId);
@@ -52,8 +54,11 @@ export class PeriodSettlementController {
   }
 
   @Get(':period/statements')
-  @ApiOkResponse({ description: 'The stored statements: per tenant, and the centre\'s totals with the liability at the period\'s end' })
+  @ApiOkResponse({ type: PeriodStatementsResponse, description: 'The stored statements: per tenant, and the centre\'s totals with the liability at the period\'s end' })
   @ApiNotFoundResponse({ description: 'The period has not been settled' })
+  @ApiBadRequestResponse({ description: 'period is not a month (YYYY-MM)' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiForbiddenResponse({ description: 'Not finance, a supervisor or an admin' })
   async statements(@Param('period') period: string, @Caller() caller: StaffCaller): Promise<StoredStatements> {
     finance(caller);
     return this.stored(period);
@@ -63,6 +68,10 @@ export class PeriodSettlementController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The same as CSV, one row per tenant and a row of the centre\'s totals' })
+  @ApiBadRequestResponse({ description: 'period is not a month (YYYY-MM)' })
+  @ApiUnauthorizedResponse({ description: 'No staff member named by the gateway (staff.unknown)' })
+  @ApiForbiddenResponse({ description: 'Not finance, a supervisor or an admin' })
+  @ApiNotFoundResponse({ description: 'The period has not been settled' })
   async statementsCsv(@Param('period') period: string, @Caller() caller: StaffCaller): Promise<string> {
     finance(caller);
     return statementsCsv(await this.stored(period));
