@@ -111,6 +111,45 @@ describe('activity sign-up, merge and erasure', () => {
     expect(intoMerged.status).toBe(409);
   }, 180_000);
 
+  interface ConsentHistoryAnswer {
+    current: { status: string; wordingVersion?: string };
+    history: { granted: boolean; channel: string; wordingVersion?: string; at: string; fromMemberId?: string }[];
+  }
+  const consentOf = async (id: string) => (await service.call<ConsentHistoryAnswer>('GET', `/members/${id}/consent`)).body;
+  const grantConsent = async (id: string, wordingVersion: string) =>
+    expect((await service.call('POST', `/members/${id}/consent`, { body: { granted: true, channel: 'desk', wordingVersion }, staff: desk })).status).toBe(200);
+  const mergeInto = async (survivorId: string, duplicateId: string) =>
+    expect((await service.call('POST', `/members/${survivorId}/merge`, { body: { duplicateId, reason: 'registered twice' }, staff: specialist })).status).toBe(200);
+
+  it('gives the survivor the duplicate\'s consent when it is the newer decision: in its history from the duplicate, announced once', async () => {
+    const neverAsked = await service.register(desk, '梅艷芳');
+    const optedIn = await service.register(desk, '梅艷芳');
+    await grantConsent(optedIn.id, 'mkt-merge-1');
+
+    await mergeInto(neverAsked.id, optedIn.id);
+    const taken = await consentOf(neverAsked.id);
+    expect(taken.current).toMatchObject({ status: 'granted', wordingVersion: 'mkt-merge-1' });
+    expect(taken.history).toEqual([expect.objectContaining({ granted: true, channel: 'desk', wordingVersion: 'mkt-merge-1', fromMemberId: optedIn.id })]);
+    const announced = await waitFor('member.consent-changed of the survivor', () => Promise.resolve(eventsOf(neverAsked.id, 'member.consent-changed')[0]));
+    expect(announced.payload).toMatchObject({ memberId: neverAsked.id, granted: true, wordingVersion: 'mkt-merge-1' });
+
+    // Asked again: nothing new in the history, no second event.
+    await mergeInto(neverAsked.id, optedIn.id);
+    expect((await consentOf(neverAsked.id)).history).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(eventsOf(neverAsked.id, 'member.consent-changed')).toHaveLength(1);
+
+    // The survivor's own decision is the newer: it keeps it.
+    const olderGrant = await service.register(desk, '張國榮');
+    const newerWithdrawal = await service.register(desk, '張國榮');
+    await grantConsent(olderGrant.id, 'mkt-merge-1');
+    expect((await service.call('POST', `/members/${newerWithdrawal.id}/consent`, { body: { granted: false, channel: 'phone' }, staff: desk })).status).toBe(200);
+    await mergeInto(newerWithdrawal.id, olderGrant.id);
+    const kept = await consentOf(newerWithdrawal.id);
+    expect(kept.current.status).toBe('withdrawn');
+    expect(kept.history.map((record) => record.granted)).toEqual([false]);
+  }, 180_000);
+
   it('erases a member on request: anonymised, cards closed, consent withdrawn, member.erased, found by nothing; the phone starts fresh', async () => {
     await service.call('POST', `/members/${survivor.id}/consent`, { body: { granted: true, channel: 'desk', wordingVersion: 'mkt-1' }, staff: desk });
     await service.call('PATCH', `/members/${survivor.id}`, { body: { district: '天河區', tags: ['vip-lounge'], birthday: { month: 5, day: 12 } }, staff: specialist });

@@ -24,6 +24,9 @@ export class ConsentRecordResponse {
   @ApiPropertyOptional({ description: 'The inbound SMS id of an SMS reply' })
   messageSid?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The record the entry belongs to when it is not this member\'s own: a record merged into it' })
+  fromMemberId?: string;
+
   static of(record: ConsentRecord): ConsentRecordResponse {
     return {
       granted: record.granted,
@@ -33,6 +36,7 @@ export class ConsentRecordResponse {
       ...(record.recordedBy ? { recordedBy: record.recordedBy } : {}),
       ...(record.keyword ? { keyword: record.keyword } : {}),
       ...(record.messageSid ? { messageSid: record.messageSid } : {}),
+      ...(record.fromMemberId ? { fromMemberId: record.fromMemberId } : {}),
     };
   }
 }
