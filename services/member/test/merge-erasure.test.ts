@@ -104,6 +104,21 @@ describe('activity sign-up, merge and erasure', () => {
     expect(tierHistory.body.history.map((change) => change.reason)).toEqual(['merge']);
     expect(eventsOf(duplicate.id, 'member.merged')).toHaveLength(1);
 
+    // The survivor's staff views show one person: the duplicate's cards and audit entries, marked with its id, newest first.
+    const cards = (await service.call<{ current: { number: string }; cards: { number: string; state: string; current: boolean; issuedAt: string; fromMemberId?: string }[] }>('GET', `/members/${survivor.id}/cards`)).body;
+    expect(cards.current.number).toBe(survivor.cardNumber);
+    expect(cards.cards).toEqual([
+      expect.objectContaining({ number: duplicate.cardNumber, state: 'closed', current: false, fromMemberId: duplicate.id }),
+      expect.objectContaining({ number: survivor.cardNumber, state: 'active', current: true }),
+    ]);
+    expect(cards.cards[1].fromMemberId).toBeUndefined();
+    const oneTrail = (await service.call<{ items: { action: string; at: string; fromMemberId?: string }[] }>('GET', `/members/${survivor.id}/audit?limit=100`)).body.items;
+    expect(oneTrail.filter((entry) => entry.fromMemberId === duplicate.id).map((entry) => entry.action)).toEqual(['member.merged-into', 'tier.changed', 'member.registered']);
+    expect(oneTrail.filter((entry) => entry.fromMemberId === undefined).map((entry) => entry.action)).toContain('member.merged');
+    expect(oneTrail.map((entry) => entry.at)).toEqual([...oneTrail.map((entry) => entry.at)].sort().reverse());
+    // The duplicate's own trail is only its own.
+    expect((await service.call<{ items: { fromMemberId?: string }[] }>('GET', `/members/${duplicate.id}/audit`)).body.items.every((entry) => entry.fromMemberId === undefined)).toBe(true);
+
     const itself = await service.call<{ errors: { field: string }[] }>('POST', `/members/${survivor.id}/merge`, { body: { duplicateId: survivor.id, reason: 'x' }, staff: specialist });
     expect(itself.status).toBe(400);
     expect(itself.body.errors.map((error) => error.field)).toEqual(['duplicateId']);
@@ -147,7 +162,12 @@ describe('activity sign-up, merge and erasure', () => {
     await mergeInto(newerWithdrawal.id, olderGrant.id);
     const kept = await consentOf(newerWithdrawal.id);
     expect(kept.current.status).toBe('withdrawn');
-    expect(kept.history.map((record) => record.granted)).toEqual([false]);
+    // Its history shows the person's whole story: its own withdrawal, then the duplicate's older grant marked with the duplicate.
+    expect(kept.history).toEqual([
+      expect.objectContaining({ granted: false, channel: 'phone' }),
+      expect.objectContaining({ granted: true, wordingVersion: 'mkt-merge-1', fromMemberId: olderGrant.id }),
+    ]);
+    expect(kept.history[0].fromMemberId).toBeUndefined();
   }, 180_000);
 
   it('erases a member on request: anonymised, cards closed, consent withdrawn, member.erased, found by nothing; the phone starts fresh', async () => {

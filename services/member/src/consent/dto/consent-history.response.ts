@@ -49,10 +49,11 @@ export class ConsentHistoryResponse {
   @ApiProperty({ type: ConsentSummaryResponse })
   current: ConsentSummaryResponse;
 
-  @ApiProperty({ type: [ConsentRecordResponse] })
+  @ApiProperty({ type: [ConsentRecordResponse], description: 'Newest first, with the decisions of the records merged into the member (fromMemberId)' })
   history: ConsentRecordResponse[];
 
+  /** `history` newest first, as ConsentService.history answers it. */
   static of(memberId: string, current: ConsentRecord | undefined, history: readonly ConsentRecord[]): ConsentHistoryResponse {
-    return { memberId, current: ConsentSummaryResponse.of(current), history: [...history].reverse().map((record) => ConsentRecordResponse.of(record)) };
+    return { memberId, current: ConsentSummaryResponse.of(current), history: history.map((record) => ConsentRecordResponse.of(record)) };
   }
 }
