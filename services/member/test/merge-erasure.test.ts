@@ -104,11 +104,70 @@ describe('activity sign-up, merge and erasure', () => {
     expect(tierHistory.body.history.map((change) => change.reason)).toEqual(['merge']);
     expect(eventsOf(duplicate.id, 'member.merged')).toHaveLength(1);
 
+    // The survivor's staff views show one person: the duplicate's cards and audit entries, marked with its id, newest first.
+    const cards = (await service.call<{ current: { number: string }; cards: { number: string; state: string; current: boolean; issuedAt: string; fromMemberId?: string }[] }>('GET', `/members/${survivor.id}/cards`)).body;
+    expect(cards.current.number).toBe(survivor.cardNumber);
+    expect(cards.cards).toEqual([
+      expect.objectContaining({ number: duplicate.cardNumber, state: 'closed', current: false, fromMemberId: duplicate.id }),
+      expect.objectContaining({ number: survivor.cardNumber, state: 'active', current: true }),
+    ]);
+    expect(cards.cards[1].fromMemberId).toBeUndefined();
+    const oneTrail = (await service.call<{ items: { action: string; at: string; fromMemberId?: string }[] }>('GET', `/members/${survivor.id}/audit?limit=100`)).body.items;
+    expect(oneTrail.filter((entry) => entry.fromMemberId === duplicate.id).map((entry) => entry.action)).toEqual(['member.merged-into', 'tier.changed', 'member.registered']);
+    expect(oneTrail.filter((entry) => entry.fromMemberId === undefined).map((entry) => entry.action)).toContain('member.merged');
+    expect(oneTrail.map((entry) => entry.at)).toEqual([...oneTrail.map((entry) => entry.at)].sort().reverse());
+    // The duplicate's own trail is only its own.
+    expect((await service.call<{ items: { fromMemberId?: string }[] }>('GET', `/members/${duplicate.id}/audit`)).body.items.every((entry) => entry.fromMemberId === undefined)).toBe(true);
+
     const itself = await service.call<{ errors: { field: string }[] }>('POST', `/members/${survivor.id}/merge`, { body: { duplicateId: survivor.id, reason: 'x' }, staff: specialist });
     expect(itself.status).toBe(400);
     expect(itself.body.errors.map((error) => error.field)).toEqual(['duplicateId']);
     const intoMerged = await service.call('POST', `/members/${duplicate.id}/merge`, { body: { duplicateId: survivor.id, reason: 'x' }, staff: specialist });
     expect(intoMerged.status).toBe(409);
+  }, 180_000);
+
+  interface ConsentHistoryAnswer {
+    current: { status: string; wordingVersion?: string };
+    history: { granted: boolean; channel: string; wordingVersion?: string; at: string; fromMemberId?: string }[];
+  }
+  const consentOf = async (id: string) => (await service.call<ConsentHistoryAnswer>('GET', `/members/${id}/consent`)).body;
+  const grantConsent = async (id: string, wordingVersion: string) =>
+    expect((await service.call('POST', `/members/${id}/consent`, { body: { granted: true, channel: 'desk', wordingVersion }, staff: desk })).status).toBe(200);
+  const mergeInto = async (survivorId: string, duplicateId: string) =>
+    expect((await service.call('POST', `/members/${survivorId}/merge`, { body: { duplicateId, reason: 'registered twice' }, staff: specialist })).status).toBe(200);
+
+  it('gives the survivor the duplicate\'s consent when it is the newer decision: in its history from the duplicate, announced once', async () => {
+    const neverAsked = await service.register(desk, '梅艷芳');
+    const optedIn = await service.register(desk, '梅艷芳');
+    await grantConsent(optedIn.id, 'mkt-merge-1');
+
+    await mergeInto(neverAsked.id, optedIn.id);
+    const taken = await consentOf(neverAsked.id);
+    expect(taken.current).toMatchObject({ status: 'granted', wordingVersion: 'mkt-merge-1' });
+    expect(taken.history).toEqual([expect.objectContaining({ granted: true, channel: 'desk', wordingVersion: 'mkt-merge-1', fromMemberId: optedIn.id })]);
+    const announced = await waitFor('member.consent-changed of the survivor', () => Promise.resolve(eventsOf(neverAsked.id, 'member.consent-changed')[0]));
+    expect(announced.payload).toMatchObject({ memberId: neverAsked.id, granted: true, wordingVersion: 'mkt-merge-1' });
+
+    // Asked again: nothing new in the history, no second event.
+    await mergeInto(neverAsked.id, optedIn.id);
+    expect((await consentOf(neverAsked.id)).history).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(eventsOf(neverAsked.id, 'member.consent-changed')).toHaveLength(1);
+
+    // The survivor's own decision is the newer: it keeps it.
+    const olderGrant = await service.register(desk, '張國榮');
+    const newerWithdrawal = await service.register(desk, '張國榮');
+    await grantConsent(olderGrant.id, 'mkt-merge-1');
+    expect((await service.call('POST', `/members/${newerWithdrawal.id}/consent`, { body: { granted: false, channel: 'phone' }, staff: desk })).status).toBe(200);
+    await mergeInto(newerWithdrawal.id, olderGrant.id);
+    const kept = await consentOf(newerWithdrawal.id);
+    expect(kept.current.status).toBe('withdrawn');
+    // Its history shows the person's whole story: its own withdrawal, then the duplicate's older grant marked with the duplicate.
+    expect(kept.history).toEqual([
+      expect.objectContaining({ granted: false, channel: 'phone' }),
+      expect.objectContaining({ granted: true, wordingVersion: 'mkt-merge-1', fromMemberId: olderGrant.id }),
+    ]);
+    expect(kept.history[0].fromMemberId).toBeUndefined();
   }, 180_000);
 
   it('erases a member on request: anonymised, cards closed, consent withdrawn, member.erased, found by nothing; the phone starts fresh', async () => {

@@ -151,5 +151,21 @@ describe('a merge moves the duplicate\'s points to the surviving member', () => 
     expect(await balances(survivor.memberId)).toMatchObject({ available: 1_000, pending: 1_000, expired: 1_000 });
     expect(await balances(duplicate.memberId)).toMatchObject({ available: 0, pending: 0, expired: 0 });
     expect(await api.ledgerMismatches()).toEqual([]);
+
+    // Refunds of sales earned on the duplicate take the points back from the survivor, which holds them now:
+    // the pending sale in full by the duplicate's (closed) card, half the matured one by the survivor's card.
+    await feed.send([
+      feed.refundMessage({ refundNumber: `MG-${run}-R3`, receiptNumber: `MG-${run}-3`, tenantId: tenant, cardNumber: duplicate.cardNumber, amountMinor: 100_000 }),
+      feed.refundMessage({ refundNumber: `MG-${run}-R2`, receiptNumber: `MG-${run}-2`, tenantId: tenant, cardNumber: survivor.cardNumber, amountMinor: 50_000 }),
+    ]);
+    const refunded = await waitFor('both refunds on the survivor', async () => {
+      const entries = (await statement(survivor.memberId)).filter((entry) => entry.kind === 'refund');
+      return entries.length === 2 ? entries : undefined;
+    }, 60_000, 250);
+    expect(refunded.map((entry) => entry.id).sort()).toEqual([`refund:${tenant}:MG-${run}-R2`, `refund:${tenant}:MG-${run}-R3`]);
+    expect(await balances(survivor.memberId)).toMatchObject({ available: 500, pending: 0, lifetimeEarned: 1_500, expired: 1_000 });
+    expect(await balances(duplicate.memberId)).toMatchObject({ available: 0, pending: 0, lifetimeEarned: 0 });
+    expect((await statement(duplicate.memberId)).filter((entry) => entry.kind === 'refund')).toEqual([]);
+    expect(await api.ledgerMismatches()).toEqual([]);
   }, 240_000);
 });

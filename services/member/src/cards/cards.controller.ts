@@ -16,7 +16,8 @@ export class CardsController {
   @Get()
   @ApiOkResponse({ type: MemberCardsResponse })
   async cards(@Param('id', new ParseUUIDPipe()) id: string): Promise<MemberCardsResponse> {
-    return MemberCardsResponse.of(await this.cardsService.cards(id));
+    const { member, cards } = await this.cardsService.cardsAcrossMerges(id);
+    return MemberCardsResponse.withCards(member, cards);
   }
 
   @Post('lost')

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { auditEntryOf } from '../audit/audit-entries';
 import type { AuditAction } from '../audit/audit-entry.entity';
 import { auditChange } from '../audit/audit-masking';
-import type { Member } from '../members/member.entity';
+import type { Member, MemberCard } from '../members/member.entity';
 import { CardNumberTakenError, MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MemberSettings } from '../members/member-settings';
 import { MembersRepository } from '../members/members.repository';
+import { acrossMergedRecords, type FromRecord } from '../merge/merged-histories';
 import { MAX_CARD_DRAWS } from '../members/members.service';
 import type { StaffActor } from '@atrium/staff-identity';
 import { freeze, replace, reportLost, unfreeze, type CardChange } from './card-lifecycle';
@@ -23,10 +24,16 @@ export class CardsService {
     private readonly settings: MemberSettings,
   ) {}
 
-  async cards(memberId: string): Promise<Member> {
+  /**
+   * The member and every card of the person, newest first: its own and those of the records
+   * merged into it (marked `fromMemberId`), so the desk sees one person.
+   */
+  async cardsAcrossMerges(memberId: string): Promise<{ member: Member; cards: FromRecord<MemberCard>[] }> {
     const member = await this.members.findById(memberId);
     if (!member) throw new MemberNotFoundError(memberId);
-    return member;
+    const merged = await this.members.findManyByIds(member.mergedFrom);
+    const mergedIn = new Map(merged.map((record) => [record.id, record.cards]));
+    return { member, cards: acrossMergedRecords(member.cards, mergedIn, (card) => card.issuedAt) };
   }
 
   reportLost(memberId: string, reason: string | undefined, actor: StaffActor): Promise<Member> {

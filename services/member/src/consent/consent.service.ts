@@ -8,7 +8,11 @@ import { MemberNotFoundError } from '../members/member.errors';
 import { MemberEvents } from '../members/member-events';
 import { MembersRepository, type MemberChange, type MemberRecord } from '../members/members.repository';
 import type { StaffActor } from '@atrium/staff-identity';
+import { acrossMergedRecords, type FromRecord } from '../merge/merged-histories';
 import { changesConsent, checkConsentInput } from './consent-rules';
+
+/** A decision a merge copied onto the survivor and the one it copied: same time, same answer. */
+const sameDecision = (copy: ConsentRecord, original: ConsentRecord): boolean => copy.at.getTime() === original.at.getTime() && copy.granted === original.granted;
 
 /** What the SMS service reports about a shopper's keyword reply (opt-out or opt-in). */
 export interface SmsKeywordReply {
@@ -31,10 +35,17 @@ export class ConsentService {
     this.log = logger.child({ component: 'consent' });
   }
 
-  async history(memberId: string): Promise<{ current?: ConsentRecord; history: ConsentRecord[] }> {
+  /**
+   * The member's consent and its history, newest first, with the decisions of the records merged
+   * into it (marked `fromMemberId`): the desk sees one person. A decision a merge handed to the
+   * member shows once.
+   */
+  async history(memberId: string): Promise<{ current?: ConsentRecord; history: FromRecord<ConsentRecord>[] }> {
     const found = await this.members.findConsentHistory(memberId);
     if (!found) throw new MemberNotFoundError(memberId);
-    return found;
+    const mergedIn = found.mergedFrom.length > 0 ? await this.members.findConsentHistories(found.mergedFrom) : new Map<string, ConsentRecord[]>();
+    const history = acrossMergedRecords(found.history, mergedIn, (record) => record.at, sameDecision);
+    return { ...(found.current ? { current: found.current } : {}), history };
   }
 
   /**

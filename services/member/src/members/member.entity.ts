@@ -56,6 +56,8 @@ export interface ConsentRecord {
   readonly messageSid?: string;
   /** The keyword the shopper replied with (STOP, 退訂…). */
   readonly keyword?: string;
+  /** The record the decision was made on, when a merge brought it here from a duplicate. */
+  readonly fromMemberId?: string;
 }
 
 /**

@@ -75,6 +75,7 @@ const consentSchema = new Schema<ConsentRecord>(
     recordedBy: { type: String },
     messageSid: { type: String },
     keyword: { type: String },
+    fromMemberId: { type: String },
   },
   { _id: false },
 );

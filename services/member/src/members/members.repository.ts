@@ -258,15 +258,28 @@ export class MembersRepository implements OnModuleInit {
     return highest?.cardNumber;
   }
 
-  async findConsentHistory(id: string): Promise<{ current?: ConsentRecord; history: ConsentRecord[] } | undefined> {
-    const document = await this.members.findById(id, { consent: 1, consentHistory: 1 }).lean<Pick<MemberDocument, 'consent' | 'consentHistory'>>();
+  async findConsentHistory(id: string): Promise<{ current?: ConsentRecord; history: ConsentRecord[]; mergedFrom: string[] } | undefined> {
+    const document = await this.members.findById(id, { consent: 1, consentHistory: 1, mergedFrom: 1 }).lean<Pick<MemberDocument, 'consent' | 'consentHistory' | 'mergedFrom'>>();
     if (!document) return undefined;
-    return { ...(document.consent ? { current: document.consent } : {}), history: document.consentHistory ?? [] };
+    return { ...(document.consent ? { current: document.consent } : {}), history: document.consentHistory ?? [], mergedFrom: document.mergedFrom ?? [] };
   }
 
-  async findAudit(id: string): Promise<AuditEntry[] | undefined> {
-    const document = await this.members.findById(id, { audit: 1 }).lean<Pick<MemberDocument, 'audit'>>();
-    return document ? (document.audit ?? []) : undefined;
+  /** The audit trail and the records merged into the member (whose trails its view includes). */
+  async findAuditWithMerged(id: string): Promise<{ audit: AuditEntry[]; mergedFrom: string[] } | undefined> {
+    const document = await this.members.findById(id, { audit: 1, mergedFrom: 1 }).lean<Pick<MemberDocument, 'audit' | 'mergedFrom'>>();
+    return document ? { audit: document.audit ?? [], mergedFrom: document.mergedFrom ?? [] } : undefined;
+  }
+
+  /** The consent histories of several records (those merged into a member), by id; unknown ids are left out. */
+  async findConsentHistories(ids: readonly string[]): Promise<Map<string, ConsentRecord[]>> {
+    const documents = await findEachById(nativeCollection(this.members), ids, { projection: { consentHistory: 1 } });
+    return new Map([...documents].map(([id, document]) => [id, document.consentHistory ?? []]));
+  }
+
+  /** The audit trails of several records (those merged into a member), by id; unknown ids are left out. */
+  async findAudits(ids: readonly string[]): Promise<Map<string, AuditEntry[]>> {
+    const documents = await findEachById(nativeCollection(this.members), ids, { projection: { audit: 1 } });
+    return new Map([...documents].map(([id, document]) => [id, document.audit ?? []]));
   }
 }
 

@@ -10,6 +10,7 @@ import { rankOf } from '../tiers/tier-rules';
 import { TierSettings } from '../tiers/tier-settings';
 import { TiersService } from '../tiers/tiers.service';
 import { MergeWithItselfError } from './merge.errors';
+import { consentTakenOver } from './merged-consent';
 
 /** Both records after a merge. */
 export interface MergeOutcome {
@@ -20,9 +21,10 @@ export interface MergeOutcome {
 /**
  * Merges two records of one person (a shopper registered twice). The duplicate is closed: its
  * cards are closed (they earn nothing; typed at the desk they find the survivor), its phone
- * finds the survivor, its histories (audit, consent, tiers, cards) stay on its record. The
- * survivor keeps its own profile, card and consent, takes the higher of the two tiers, and
- * counts the duplicate's qualifying spend as its own. `member.merged` tells points and the
+ * finds the survivor, its histories (audit, consent, tiers, cards) stay on its record (the
+ * survivor's views read them across `mergedFrom`). The survivor keeps its own profile and card,
+ * takes the duplicate's consent decision when it is the newer (consentTakenOver), takes the
+ * higher of the two tiers, and counts the duplicate's qualifying spend as its own. `member.merged` tells points and the
  * SMS service to move what they keep for the duplicate.
  *
  * Two documents, no transaction: the duplicate is closed first (with the event), then the
@@ -63,11 +65,15 @@ export class MergeService {
   private takeIn(survivor: Member, duplicate: Member, reason: string, actor: StaffActor, at: Date): MemberChange | undefined {
     const absorbed = [duplicate.id, ...duplicate.mergedFrom].filter((id) => !survivor.mergedFrom.includes(id));
     if (absorbed.length === 0) return undefined;
-    const withDuplicate: Member = { ...survivor, mergedFrom: [...survivor.mergedFrom, ...absorbed] };
-    const audit = auditEntryOf(actor, 'member.merged', [auditChange('mergedFrom', survivor.mergedFrom, withDuplicate.mergedFrom)], at, reason);
+    const consent = consentTakenOver(survivor.consent, duplicate.consent, duplicate.id);
+    const withDuplicate: Member = { ...survivor, mergedFrom: [...survivor.mergedFrom, ...absorbed], ...(consent ? { consent } : {}) };
+    const changes = [auditChange('mergedFrom', survivor.mergedFrom, withDuplicate.mergedFrom)];
+    if (consent) changes.push(auditChange('consent.granted', survivor.consent?.granted, consent.granted), auditChange('consent.fromMemberId', undefined, consent.fromMemberId));
+    const audit = auditEntryOf(actor, 'member.merged', changes, at, reason);
+    const consentTaken = consent ? { consentRecord: consent, events: [this.events.consentChanged(withDuplicate, consent)] } : { events: [] };
     const tiers = this.settings.tiers;
-    if (rankOf(tiers, duplicate.tier) <= rankOf(tiers, survivor.tier)) return { member: withDuplicate, audit, events: [] };
+    if (rankOf(tiers, duplicate.tier) <= rankOf(tiers, survivor.tier)) return { member: withDuplicate, audit, ...consentTaken };
     const change = this.tiers.tierChange(withDuplicate, this.tiers.higher(survivor.tier, duplicate.tier), { reason: 'merge', at, staffId: actor.staffId, note: reason });
-    return { ...change, audit };
+    return { ...change, audit, ...(consent ? { consentRecord: consent } : {}), events: [...change.events, ...consentTaken.events] };
   }
 }

@@ -23,6 +23,9 @@ const DAY_MS = 86_400_000;
 type SaleEvent = ConsumedEvent<PurchaseRecorded>;
 type RefundEvent = ConsumedEvent<PurchaseRefunded>;
 
+/** Merges a refund follows from a closed record to the member that holds its points now. */
+const MAX_MERGE_HOPS = 8;
+
 /** What one batch touches, read once: the members named, the tenants, the entries that exist. */
 interface BatchState {
   readonly accounts: AccountForPosting[];
@@ -87,7 +90,7 @@ export class PurchaseIngestService {
       const id = refundEntryId(payload.tenantId, payload.refundNumber);
       if (state.handled.has(id)) continue;
       state.handled.add(id);
-      const account = this.memberOf(payload, state);
+      const account = await this.survivorOf(this.memberOf(payload, state) ?? this.mergedHolderOf(payload, state));
       const existing = state.existing.get(id);
       if (existing) {
         if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
@@ -221,14 +224,18 @@ export class PurchaseIngestService {
       const { payload } = refund;
       const id = refundEntryId(payload.tenantId, payload.refundNumber);
       const saleId = earnEntryId(payload.tenantId, payload.receiptNumber);
-      const [found, earlier] = await Promise.all([this.ledger.findByIds([id, saleId, maturityEntryId(saleId)]), this.ledger.refundsOf(memberId, payload.tenantId, payload.receiptNumber)]);
+      const found = await this.ledger.findByIds([id, saleId, maturityEntryId(saleId)]);
       const before = found.get(id);
       // A delivery that stopped between the ledger and the account: its entry is posted, never decided again.
       if (before) return { result: undefined, ...(before.applied ? {} : { item: this.itemOf(before) }) };
       const sale = found.get(saleId);
-      if (!sale || (sale.cause.type !== 'purchase' && sale.cause.type !== 'receipt') || sale.memberId !== memberId) {
+      // A sale earned on a record merged into this member is this member's: the merge moved its points here.
+      const owners = sale ? await this.mergeChain(sale.memberId, memberId) : undefined;
+      if (!sale || (sale.cause.type !== 'purchase' && sale.cause.type !== 'receipt') || !owners) {
         return { result: { code: 'refund.sale-unknown', reason: `no sale ${payload.receiptNumber} of tenant ${payload.tenantId} for this member` } };
       }
+      // Refunds of the sale posted before the merge sit on the record it was earned on.
+      const earlier = (await Promise.all(owners.map((owner) => this.ledger.refundsOf(owner, payload.tenantId, payload.receiptNumber)))).flat();
       if (payload.currency !== sale.cause.currency) return { result: { code: 'refund.currency-mismatch', reason: `the sale was in ${sale.cause.currency}` } };
       const refundedAmount = earlier.reduce((sum, e) => sum + (e.cause.type === 'refund' ? e.cause.amountMinor : 0), 0);
       const reversedPoints = earlier.reduce((sum, e) => sum - (e.deltas.lifetimeEarned ?? 0), 0);
@@ -275,6 +282,30 @@ export class PurchaseIngestService {
     return rejection;
   }
 
+  /**
+   * The account that stands for this one now: a record merged into another has no points left
+   * (the merge moved them), so a refund naming its card or phone is the survivor's.
+   */
+  private async survivorOf(account: AccountForPosting | undefined): Promise<AccountForPosting | undefined> {
+    let current = account;
+    for (let hop = 0; current?.mergedInto && hop < MAX_MERGE_HOPS; hop += 1) {
+      current = (await this.accounts.findForPosting([current.mergedInto])).get(current.mergedInto);
+    }
+    return current;
+  }
+
+  /** The accounts from `from` along its merges to `to` (both included), or undefined when the merges do not lead there. */
+  private async mergeChain(from: string, to: string): Promise<string[] | undefined> {
+    const chain = [from];
+    for (let hop = 0; chain.at(-1) !== to; hop += 1) {
+      if (hop >= MAX_MERGE_HOPS) return undefined;
+      const into = (await this.accounts.findByMemberId(chain.at(-1)!))?.mergedInto;
+      if (!into) return undefined;
+      chain.push(into);
+    }
+    return chain;
+  }
+
   private itemOf(entry: LedgerEntry, tenantName?: string): PostingItem {
     const event = ledgerEventOf(this.outbox, entry, tenantName);
     return { entry, ...(event ? { event } : {}) };
@@ -309,6 +340,12 @@ export class PurchaseIngestService {
   private memberOf(payload: PurchaseRecorded | PurchaseRefunded, state: BatchState): AccountForPosting | undefined {
     if (payload.cardNumber) return state.accounts.find((account) => account.cardNumbers.includes(payload.cardNumber));
     return state.accounts.find((account) => account.phone === payload.phone);
+  }
+
+  /** For a refund: the record merged away that held the card the sale was made with (its cards are retired, its points on the survivor). */
+  private mergedHolderOf(payload: PurchaseRefunded, state: BatchState): AccountForPosting | undefined {
+    if (!payload.cardNumber) return undefined;
+    return state.accounts.find((account) => account.mergedInto !== undefined && (account.retiredCardNumbers ?? []).includes(payload.cardNumber));
   }
 
   private post(state: BatchState, account: AccountForPosting, entry: LedgerEntry, earnedOn: string | undefined): void {

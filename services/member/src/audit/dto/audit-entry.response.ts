@@ -40,7 +40,10 @@ export class AuditEntryResponse {
   @ApiPropertyOptional()
   reason?: string;
 
-  static of(entry: AuditEntry): AuditEntryResponse {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The record the entry belongs to when it is not this member\'s own: a record merged into it' })
+  fromMemberId?: string;
+
+  static of(entry: AuditEntry & { readonly fromMemberId?: string }): AuditEntryResponse {
     return {
       id: entry.id,
       at: entry.at.toISOString(),
@@ -49,6 +52,7 @@ export class AuditEntryResponse {
       action: entry.action,
       changes: (entry.changes ?? []).map((change) => ({ field: change.field, from: change.from ?? null, to: change.to ?? null })),
       ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.fromMemberId ? { fromMemberId: entry.fromMemberId } : {}),
     };
   }
 }

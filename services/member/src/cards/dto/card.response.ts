@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CARD_STATES, type MemberCard } from '../../members/member.entity';
+import type { FromRecord } from '../../merge/merged-histories';
 import { cardEarns } from '../card-lifecycle';
 
 export class CardResponse {
@@ -27,7 +28,10 @@ export class CardResponse {
   @ApiPropertyOptional({ description: 'The card that replaced this one' })
   replacedBy?: string;
 
-  static of(card: MemberCard, currentNumber: string): CardResponse {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The record the card belongs to when it is not this member\'s own: a record merged into it' })
+  fromMemberId?: string;
+
+  static of(card: MemberCard & { readonly fromMemberId?: string }, currentNumber: string): CardResponse {
     return {
       number: card.number,
       state: card.state,
@@ -37,6 +41,7 @@ export class CardResponse {
       ...(card.stateChangedAt ? { stateChangedAt: card.stateChangedAt.toISOString() } : {}),
       ...(card.stateReason ? { stateReason: card.stateReason } : {}),
       ...(card.replacedBy ? { replacedBy: card.replacedBy } : {}),
+      ...(card.fromMemberId ? { fromMemberId: card.fromMemberId } : {}),
     };
   }
 }
@@ -49,11 +54,16 @@ export class MemberCardsResponse {
   @ApiProperty({ type: CardResponse })
   current: CardResponse;
 
-  @ApiProperty({ type: [CardResponse], description: 'Every card the member has had, newest first' })
+  @ApiProperty({ type: [CardResponse], description: 'Every card the member has had, newest first; GET also lists the cards of the records merged into it (fromMemberId)' })
   cards: CardResponse[];
 
   static of(member: { id: string; cardNumber: string; cards: readonly MemberCard[] }): MemberCardsResponse {
-    const cards = [...member.cards].reverse().map((card) => CardResponse.of(card, member.cardNumber));
+    return MemberCardsResponse.withCards(member, [...member.cards].reverse());
+  }
+
+  /** The member's view with these cards, newest first (its own and those of records merged into it). */
+  static withCards(member: { id: string; cardNumber: string }, newestFirst: readonly FromRecord<MemberCard>[]): MemberCardsResponse {
+    const cards = newestFirst.map((card) => CardResponse.of(card, member.cardNumber));
     return { memberId: member.id, current: cards.find((card) => card.current)!, cards };
   }
 }

@@ -24,6 +24,9 @@ export class ConsentRecordResponse {
   @ApiPropertyOptional({ description: 'The inbound SMS id of an SMS reply' })
   messageSid?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The record the entry belongs to when it is not this member\'s own: a record merged into it' })
+  fromMemberId?: string;
+
   static of(record: ConsentRecord): ConsentRecordResponse {
     return {
       granted: record.granted,
@@ -33,6 +36,7 @@ export class ConsentRecordResponse {
       ...(record.recordedBy ? { recordedBy: record.recordedBy } : {}),
       ...(record.keyword ? { keyword: record.keyword } : {}),
       ...(record.messageSid ? { messageSid: record.messageSid } : {}),
+      ...(record.fromMemberId ? { fromMemberId: record.fromMemberId } : {}),
     };
   }
 }
@@ -45,10 +49,11 @@ export class ConsentHistoryResponse {
   @ApiProperty({ type: ConsentSummaryResponse })
   current: ConsentSummaryResponse;
 
-  @ApiProperty({ type: [ConsentRecordResponse] })
+  @ApiProperty({ type: [ConsentRecordResponse], description: 'Newest first, with the decisions of the records merged into the member (fromMemberId)' })
   history: ConsentRecordResponse[];
 
+  /** `history` newest first, as ConsentService.history answers it. */
   static of(memberId: string, current: ConsentRecord | undefined, history: readonly ConsentRecord[]): ConsentHistoryResponse {
-    return { memberId, current: ConsentSummaryResponse.of(current), history: [...history].reverse().map((record) => ConsentRecordResponse.of(record)) };
+    return { memberId, current: ConsentSummaryResponse.of(current), history: history.map((record) => ConsentRecordResponse.of(record)) };
   }
 }
