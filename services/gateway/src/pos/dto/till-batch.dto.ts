@@ -5,14 +5,8 @@ import { IsArray, IsDateString, IsInt, IsNotEmpty, IsOptional, IsPositive, IsStr
 const E164 = /^\+[1-9]\d{6,14}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** One sale, the same fields as a PurchaseRecorded event on the purchases topic. */
-export class TillSaleDto {
-  @ApiProperty({ example: 'R-20261207-0001', description: 'Unique per tenant; a sale sent again is the same sale' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  receiptNumber: string;
-
+/** What a sale and a refund both carry: whose, for how much, when. */
+abstract class TillLineDto {
   @ApiProperty({ example: 'T-0042', description: "Must be the key's own tenant" })
   @IsString()
   @IsNotEmpty()
@@ -29,7 +23,7 @@ export class TillSaleDto {
   @Matches(E164, { message: 'phone must be a mobile number in E.164, e.g. +8613912345678' })
   phone?: string;
 
-  @ApiProperty({ example: 12345, description: 'Minor units (fen for CNY)' })
+  @ApiProperty({ example: 12345, description: 'Minor units (fen for CNY); a refund at most what is left of the sale' })
   @IsInt()
   @IsPositive()
   amountMinor: number;
@@ -41,6 +35,15 @@ export class TillSaleDto {
   @ApiProperty({ format: 'date-time' })
   @IsDateString({ strict: true })
   occurredAt: string;
+}
+
+/** One sale, the same fields as a PurchaseRecorded event on the purchases topic. */
+export class TillSaleDto extends TillLineDto {
+  @ApiProperty({ example: 'R-20261207-0001', description: 'Unique per tenant; a sale sent again is the same sale' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  receiptNumber: string;
 
   @ApiPropertyOptional({ example: 'dining' })
   @IsOptional()
@@ -50,7 +53,7 @@ export class TillSaleDto {
 }
 
 /** One refund, the same fields as a PurchaseRefunded event on the purchases topic. */
-export class TillRefundDto {
+export class TillRefundDto extends TillLineDto {
   @ApiProperty({ example: 'F-20261207-0001', description: 'Unique per tenant; a refund sent again is the same refund' })
   @IsString()
   @IsNotEmpty()
@@ -62,35 +65,6 @@ export class TillRefundDto {
   @IsNotEmpty()
   @MaxLength(100)
   receiptNumber: string;
-
-  @ApiProperty({ example: 'T-0042', description: "Must be the key's own tenant" })
-  @IsString()
-  @IsNotEmpty()
-  tenantId: string;
-
-  @ApiPropertyOptional({ example: '7700000001' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cardNumber?: string;
-
-  @ApiPropertyOptional({ example: '+8613912345678' })
-  @IsOptional()
-  @Matches(E164, { message: 'phone must be a mobile number in E.164, e.g. +8613912345678' })
-  phone?: string;
-
-  @ApiProperty({ example: 2000, description: 'Minor units; at most what is left of the sale' })
-  @IsInt()
-  @IsPositive()
-  amountMinor: number;
-
-  @ApiProperty({ example: 'CNY' })
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string;
-
-  @ApiProperty({ format: 'date-time' })
-  @IsDateString({ strict: true })
-  occurredAt: string;
 }
 
 export class TillSalesDto {
