@@ -7,6 +7,7 @@ import { AdjustmentsModule } from './adjustments/adjustments.module';
 import type { PointsConfig } from './config/env.schema';
 import { EarningModule } from './earning/earning.module';
 import { parseExpiryPolicy } from './expiry/expiry-policy';
+import { DueCalendarModule } from './ledger/due-calendar.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MergesModule } from './merges/merges.module';
 import { OpeningPointsModule } from './opening-points/opening-points.module';
@@ -33,6 +34,8 @@ export class AppModule {
     });
     const rewards = RewardsModule.register({ timeZone: config.TZ_CENTRE, baseTier: config.REWARDS_BASE_TIER });
     const namespace = config.MONGO_DATABASE ?? databaseNameOf('points');
+    // Validated by the schema: a value it names no policy for never gets here.
+    const expiryPolicy = parseExpiryPolicy(config.POINTS_EXPIRY_POLICY)!;
     const redemptions = RedemptionsModule.register(
       {
         timeZone: config.TZ_CENTRE,
@@ -50,6 +53,7 @@ export class AppModule {
         ServiceKitModule.forRoot({ serviceName: 'points', config, logger, metrics }),
         // BullMQ needs maxRetriesPerRequest null on its connections (blocking commands wait forever).
         BullModule.forRoot({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: 'atrium-points' }),
+        DueCalendarModule.register({ timeZone: config.TZ_CENTRE, policy: expiryPolicy }),
         AccountsModule,
         LedgerModule,
         MergesModule,
@@ -74,8 +78,7 @@ export class AppModule {
         ReservationsModule.register(namespace, redemptions),
         SettlementModule.register({
           timeZone: config.TZ_CENTRE,
-          // Validated by the schema: a value it names no policy for never gets here.
-          expiryPolicy: parseExpiryPolicy(config.POINTS_EXPIRY_POLICY)!,
+          expiryPolicy,
           reminderDays: config.POINTS_EXPIRY_REMINDER_DAYS,
           dailyCron: dailyCronOf(config.DAILY_SETTLEMENT_TIME),
           jobLockMs: config.SETTLEMENT_JOB_LOCK_SECONDS * 1_000,

@@ -1,8 +1,10 @@
 import { Schema } from 'mongoose';
+import type { DueDays } from './due-days';
 import type { LedgerEntry } from './ledger-entry.entity';
 
 /** The stored entry; private to LedgerRepository. Entries are inserted, never updated. */
-export type LedgerEntryDocument = Omit<LedgerEntry, 'id'> & { _id: string };
+/** `maturesOn` and `expiresOn` are the settlement's due days (due-days.ts), written with the entry. */
+export type LedgerEntryDocument = Omit<LedgerEntry, 'id'> & { _id: string } & DueDays;
 
 export const LEDGER_ENTRY_MODEL = 'LedgerEntry';
 
@@ -20,6 +22,8 @@ export const ledgerEntrySchema = new Schema<LedgerEntryDocument>(
     maturesAt: Date,
     flag: String,
     applied: Boolean,
+    maturesOn: { type: [String], default: undefined },
+    expiresOn: { type: [String], default: undefined },
   },
   { collection: 'ledger_entries', versionKey: false },
 );
@@ -27,3 +31,6 @@ export const ledgerEntrySchema = new Schema<LedgerEntryDocument>(
 // A member's statement and balance check read by member; refunds find their sale by receipt.
 ledgerEntrySchema.index({ memberId: 1, occurredAt: 1 });
 ledgerEntrySchema.index({ 'cause.tenantId': 1, 'cause.receiptNumber': 1 });
+// The daily settlement finds what is due on a day by equality on these (each gets its GIN twin, ADR 0004).
+ledgerEntrySchema.index({ maturesOn: 1 });
+ledgerEntrySchema.index({ expiresOn: 1 });

@@ -1,7 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { chunkedBulkWrite, DUPLICATE_KEY, findEachById, nativeCollection } from '@atrium/document-batches';
+import { DUE_CALENDAR, dueDaysOf, type DueCalendar } from './due-days';
 import type { LedgerEntry } from './ledger-entry.entity';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDocument } from './ledger-entry.schema';
 
@@ -10,7 +11,10 @@ const NONE: ReadonlySet<string> = new Set();
 /** The append-only ledger. Entries are plain objects out, immutable once in. */
 @Injectable()
 export class LedgerRepository implements OnModuleInit {
-  constructor(@InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDocument>) {}
+  constructor(
+    @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDocument>,
+    @Inject(DUE_CALENDAR) private readonly calendar: DueCalendar,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.entries.syncIndexes();
@@ -31,7 +35,7 @@ export class LedgerRepository implements OnModuleInit {
   async insertNew(entries: readonly LedgerEntry[]): Promise<ReadonlySet<string>> {
     if (entries.length === 0) return NONE;
     try {
-      await this.entries.collection.insertMany(entries.map((entry) => ({ ...toDocument(entry), applied: false })) as never[], { ordered: false });
+      await this.entries.collection.insertMany(entries.map((entry) => ({ ...this.toDocument(entry), applied: false })) as never[], { ordered: false });
       return NONE;
     } catch (error) {
       const writeErrors = (error as { writeErrors?: { code?: number; index?: number }[] }).writeErrors ?? [];
@@ -47,7 +51,7 @@ export class LedgerRepository implements OnModuleInit {
   /** Inserts one entry; false when an entry with its id exists already (nothing is written). */
   async insertOne(entry: LedgerEntry): Promise<boolean> {
     try {
-      await this.entries.collection.insertOne({ ...toDocument(entry), applied: false } as never);
+      await this.entries.collection.insertOne({ ...this.toDocument(entry), applied: false } as never);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
@@ -89,6 +93,28 @@ export class LedgerRepository implements OnModuleInit {
     return documents.map(toEntry);
   }
 
+  /**
+   * The members with something due on the given days, and how many of their entries are: one
+   * equality query per day and field, on its index (FerretDB reads the whole ledger for `$in`
+   * or a range). Only `memberId` is read.
+   */
+  async membersDue(days: { maturesOn: readonly string[]; expiresOn: readonly string[] }): Promise<Map<string, number>> {
+    const due = new Map<string, number>();
+    const seen = new Set<string>();
+    const filters = [...days.maturesOn.map((day) => ({ maturesOn: day })), ...days.expiresOn.map((day) => ({ expiresOn: day }))];
+    for (const filter of filters) {
+      const cursor = this.entries.collection.find(filter as never, { projection: { memberId: 1 } });
+      for await (const document of cursor) {
+        // An entry due on two of the days counts once.
+        if (seen.has(document._id as unknown as string)) continue;
+        seen.add(document._id as unknown as string);
+        const memberId = (document as unknown as { memberId: string }).memberId;
+        due.set(memberId, (due.get(memberId) ?? 0) + 1);
+      }
+    }
+    return due;
+  }
+
   /** Every entry of some members (all members when none are named), for the balance check. */
   async *streamAll(memberIds?: readonly string[]): AsyncGenerator<LedgerEntry> {
     // Named members one equality query each: FerretDB would read the whole ledger for an `$in`.
@@ -98,14 +124,17 @@ export class LedgerRepository implements OnModuleInit {
       for await (const document of cursor) yield toEntry(document);
     }
   }
+
+  /** The stored entry, with the days the settlement has something due with it. */
+  private toDocument(entry: LedgerEntry): LedgerEntryDocument {
+    const { id, ...rest } = entry;
+    return { _id: id, ...rest, ...dueDaysOf(entry, this.calendar) };
+  }
 }
 
-function toDocument(entry: LedgerEntry): LedgerEntryDocument {
-  const { id, ...rest } = entry;
-  return { _id: id, ...rest };
-}
 
 function toEntry(document: LedgerEntryDocument): LedgerEntry {
-  const { _id, ...rest } = document;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the due days are the settlement's index, not part of the entry
+  const { _id, maturesOn, expiresOn, ...rest } = document;
   return { id: _id, ...rest };
 }

@@ -11,9 +11,11 @@ export interface DailyRunCounts {
   readonly reminders: number;
   /** Ledger entries read to settle the members. */
   readonly entriesRead: number;
+  /** Accounts the run read and wrote (settled): only members with something due, unless the run went through every account. */
+  readonly accountsSettled: number;
 }
 
-export const NO_DAILY_COUNTS: DailyRunCounts = { maturedEntries: 0, maturedPoints: 0, expiredEntries: 0, expiredPoints: 0, reminders: 0, entriesRead: 0 };
+export const NO_DAILY_COUNTS: DailyRunCounts = { maturedEntries: 0, maturedPoints: 0, expiredEntries: 0, expiredPoints: 0, reminders: 0, entriesRead: 0, accountsSettled: 0 };
 
 /**
  * One run of the daily settlement for a centre-local day: it goes through the accounts with
@@ -38,6 +40,12 @@ export interface DailyRun {
   readonly counts: DailyRunCounts;
   /** The last member id saved as settled. */
   readonly cursor?: string;
+  /**
+   * The first day whose due entries the run settles (the day of the last completed run before
+   * it): only the members with an entry due from then to the run's day are settled. Absent: the
+   * run goes through every account with points (no completed run within DUE_WINDOW_DAYS before).
+   */
+  readonly dueFrom?: string;
   readonly failure?: string;
 }
 

@@ -16,6 +16,7 @@ export interface DailyRunDocument {
   processed: number;
   counts: DailyRunCounts;
   cursor?: string;
+  dueFrom?: string;
   failure?: string;
   /** points.settlement-completed, written with the completion. */
   outbox: OutboxEntry[];
@@ -37,6 +38,7 @@ export const dailyRunSchema = new Schema<DailyRunDocument>(
     processed: { type: Number, required: true },
     counts: { type: Schema.Types.Mixed, required: true },
     cursor: String,
+    dueFrom: String,
     failure: String,
     outbox: outboxField,
   },

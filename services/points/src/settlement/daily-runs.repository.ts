@@ -69,8 +69,14 @@ export class DailyRunsRepository implements OnModuleInit {
     return (await this.runs.find({ status: { $in: ['queued', 'running'] } }).lean<DailyRunDocument[]>()).map(toRun);
   }
 
-  async start(id: string, total: number, at: Date): Promise<void> {
-    await this.runs.updateOne({ _id: id }, { $set: { status: 'running', total, startedAt: at } });
+  async start(id: string, total: number, at: Date, dueFrom?: string): Promise<void> {
+    await this.runs.updateOne({ _id: id }, { $set: { status: 'running', total, startedAt: at, ...(dueFrom ? { dueFrom } : {}) } });
+  }
+
+  /** The latest day before `day` that a run completed (runs are one a day: a small collection, so the range is cheap). */
+  async lastCompletedBefore(day: string): Promise<string | undefined> {
+    const document = await this.runs.findOne({ status: 'completed', day: { $lt: day } }, { day: 1 }).sort({ day: -1 }).lean<Pick<DailyRunDocument, 'day'>>();
+    return document?.day;
   }
 
   /** Saves how far the run got: the counts and the last member they include, together. */
@@ -103,6 +109,7 @@ function toRun(document: DailyRunDocument): DailyRun {
     processed: document.processed,
     counts: { ...NO_DAILY_COUNTS, ...document.counts },
     ...(document.cursor ? { cursor: document.cursor } : {}),
+    ...(document.dueFrom ? { dueFrom: document.dueFrom } : {}),
     ...(document.failure ? { failure: document.failure } : {}),
   };
 }

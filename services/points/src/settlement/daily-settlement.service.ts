@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DocumentLocks } from '@atrium/document-locks';
 import { LOGGER, type Logger } from '@atrium/observability';
-import { AccountsRepository, type PostingItem } from '../accounts/accounts.repository';
+import { AccountsRepository, type Posting, type PostingItem } from '../accounts/accounts.repository';
 import { addDays, dayOf, parseDayKey } from '../expiry/centre-calendar';
 import { expiryReminderId } from '../expiry/expiry-reminder.entity';
 import { ExpiryEvents } from '../expiry/expiry-events';
 import { ExpiryRemindersRepository } from '../expiry/expiry-reminders.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import type { DailyRun, DailyRunCounts } from './daily-run.entity';
+import { NO_DAILY_COUNTS, type DailyRun, type DailyRunCounts } from './daily-run.entity';
 import { DailyRunsRepository } from './daily-runs.repository';
 import { planDailySettlement, type DailyPlan } from './daily-settlement-plan';
 import { deterministicUuid } from './deterministic-uuid';
@@ -16,8 +16,10 @@ import { DailyRunInProgressError, SettlementDayInvalidError, SettlementDayNotEnd
 import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
 import { SettlementEvents } from './settlement-events';
 
-/** Members settled at the same time; the run saves how far it got after each group. */
-const PARALLEL = 8;
+/** Members settled together (one lock, one insert, one bulk write); the run saves how far it got after each group. */
+const GROUP = 8;
+/** How far back the last completed run may be for a run to settle only what fell due since it. */
+const DUE_WINDOW_DAYS = 31;
 /** The day lock's collection name for DocumentLocks (no such collection: the lock is the point). */
 const DAY_LOCK = 'daily_settlement_days';
 
@@ -93,82 +95,121 @@ export class DailySettlementService {
     await this.runs.fail(runId, reason, new Date());
   }
 
-  /** Runs (or resumes) a run to its end; `onProgress` hears how far it got. */
+  /**
+   * Runs (or resumes) a run to its end; `onProgress` hears how far it got. A run of a day whose
+   * day before (or an earlier day within DUE_WINDOW_DAYS) was settled settles only the members
+   * with an entry due from that day to its own (the day before is read again: an entry recorded
+   * while its run was going is due then, see due-days.ts); any other run goes through every
+   * account with points.
+   */
   async run(runId: string, onProgress: (run: Pick<DailyRun, 'processed' | 'total' | 'counts'>) => Promise<void>): Promise<void> {
     const run = await this.runs.find(runId);
     if (!run || run.status === 'completed' || run.status === 'failed') return;
-    let total = run.total;
+    let { total, dueFrom } = run;
+    let due: string[] | undefined;
     if (run.status === 'queued') {
-      total = await this.accounts.countForSettlement();
-      await this.runs.start(run.id, total, new Date());
+      const last = await this.runs.lastCompletedBefore(run.day);
+      dueFrom = last && last >= addDays(run.day, -DUE_WINDOW_DAYS) ? last : undefined;
+      due = dueFrom ? await this.membersDue(run.day, dueFrom) : undefined;
+      total = due ? due.length : await this.accounts.countForSettlement();
+      await this.runs.start(run.id, total, new Date(), dueFrom);
     } else {
-      this.log.info({ runId, day: run.day, processed: run.processed, total }, 'resuming a daily settlement');
+      this.log.info({ runId, day: run.day, processed: run.processed, total, dueFrom }, 'resuming a daily settlement');
+      due = dueFrom ? await this.membersDue(run.day, dueFrom) : undefined;
     }
     let counts = run.counts;
     let processed = run.processed;
     let cursor = run.cursor ?? '';
     const settleGroup = async (group: string[]) => {
-      const settled = await Promise.all(group.map((memberId) => this.settleMember(run, memberId)));
-      counts = settled.reduce(addCounts, counts);
+      counts = addCounts(counts, await this.settleMembers(run, group));
       processed += group.length;
       cursor = group[group.length - 1];
       await this.runs.saveProgress(run.id, { processed, counts, cursor });
       await onProgress({ processed, total, counts });
     };
+    const members = due ? due.filter((memberId) => memberId > cursor) : this.accounts.streamForSettlement(cursor);
     let group: string[] = [];
-    for await (const memberId of this.accounts.streamForSettlement(cursor)) {
+    for await (const memberId of members) {
       group.push(memberId);
-      if (group.length < PARALLEL) continue;
+      if (group.length < GROUP) continue;
       await settleGroup(group);
       group = [];
     }
     if (group.length > 0) await settleGroup(group);
     const at = new Date();
     await this.runs.complete(run.id, at, this.settlementEvents.dailyCompleted({ ...run, processed, total, counts }, at));
-    this.log.info({ runId, day: run.day, processed, ...counts }, 'daily settlement completed');
+    this.log.info({ runId, day: run.day, processed, dueFrom, ...counts }, 'daily settlement completed');
+  }
+
+  /** The members with an entry maturing or expiring from `from` to `day`, or reaching the reminder days then, in id order. */
+  private async membersDue(day: string, from: string): Promise<string[]> {
+    const days: string[] = [];
+    for (let next = from; next <= day; next = addDays(next, 1)) days.push(next);
+    const reminding = this.settings.reminderDays > 0 ? days.map((next) => addDays(next, this.settings.reminderDays)) : [];
+    const due = await this.ledger.membersDue({ maturesOn: days, expiresOn: [...days, ...reminding] });
+    return [...due.keys()].sort();
   }
 
   /**
-   * Settles one member under the account's lock, from the read of the ledger to the posting:
-   * the feed, redemptions and staff change the same balances. New entries go into the ledger
-   * first (an account never holds an entry the ledger lacks), then into the balances with the
-   * expiry events; then, as the feed does, the entries' applied mark and the account forgets
-   * their ids. The reminders go last, each with its own event.
+   * Settles a group of members under their accounts' locks, from the read of the ledger to the
+   * posting: the feed, redemptions and staff change the same balances. New entries go into the
+   * ledger first, in one insert (an account never holds an entry the ledger lacks), then into
+   * the balances with the expiry events, in one bulk write for the group; then, as the feed
+   * does, the entries' applied mark and the accounts forget their ids. The reminders go last,
+   * each with its own event.
    */
-  private async settleMember(run: DailyRun, memberId: string): Promise<DailyRunCounts> {
+  private async settleMembers(run: DailyRun, memberIds: readonly string[]): Promise<DailyRunCounts> {
     const now = new Date();
-    const { result, posted } = await this.accounts.postDecidedMany(memberId, async (account) => {
-      const entries = await this.ledger.forMember(memberId);
-      const plan = planDailySettlement({
-        entries,
-        account,
-        runId: run.id,
-        day: run.day,
-        policy: this.settings.expiryPolicy,
-        timeZone: this.settings.timeZone,
-        reminderDays: this.settings.reminderDays,
-        now,
-      });
-      const theirs = await this.ledger.insertNew(plan.fresh);
-      // Nobody else writes these ids while the account's lock is held: a clash is a bug to retry, never to post twice.
-      if (theirs.size > 0) throw new Error(`entries ${[...theirs].join(', ')} appeared while account ${memberId} was locked`);
-      const items: PostingItem[] = plan.toPost.map((entry) => (entry.kind === 'expiry' ? { entry, event: this.events.expired(entry) } : { entry }));
-      // Entries of earlier runs in the balances whose applied mark a stop kept from being written.
-      const confirmOnly = entries.filter((entry) => (entry.kind === 'maturity' || entry.kind === 'expiry') && !entry.applied && account.appliedEntryIds.has(entry.id));
-      return { items, result: { plan, confirmOnly, entriesRead: entries.length, balances: { available: account.available, pending: account.pending } } };
+    const { result: plans, posted } = await this.accounts.postDecidedAcross(memberIds, async (accounts) => {
+      const decided = await Promise.all(
+        memberIds.map(async (memberId) => {
+          const account = accounts.get(memberId);
+          // An account gone since the run listed it (a merge's duplicate): nothing of it to settle.
+          if (!account) return undefined;
+          const entries = await this.ledger.forMember(memberId);
+          const plan = planDailySettlement({
+            entries,
+            account,
+            runId: run.id,
+            day: run.day,
+            policy: this.settings.expiryPolicy,
+            timeZone: this.settings.timeZone,
+            reminderDays: this.settings.reminderDays,
+            now,
+          });
+          // Entries of earlier runs in the balances whose applied mark a stop kept from being written.
+          const confirmOnly = entries.filter((entry) => (entry.kind === 'maturity' || entry.kind === 'expiry') && !entry.applied && account.appliedEntryIds.has(entry.id));
+          return { memberId, plan, confirmOnly, entriesRead: entries.length, balances: { available: account.available, pending: account.pending } };
+        }),
+      );
+      const settled = decided.filter((member) => member !== undefined);
+      const theirs = await this.ledger.insertNew(settled.flatMap((member) => member.plan.fresh));
+      // Nobody else writes these ids while the accounts' locks are held: a clash is a bug to retry, never to post twice.
+      if (theirs.size > 0) throw new Error(`entries ${[...theirs].join(', ')} appeared while their accounts were locked`);
+      const postings: Posting[] = settled.map((member) => ({
+        memberId: member.memberId,
+        items: member.plan.toPost.map((entry): PostingItem => (entry.kind === 'expiry' ? { entry, event: this.events.expired(entry) } : { entry })),
+      }));
+      return { postings, result: settled };
     });
-    const confirmed = [...posted.map((item) => item.entry), ...result.confirmOnly];
-    await this.ledger.markApplied(confirmed.map((entry) => entry.id));
-    await this.accounts.forgetConfirmed([{ memberId, items: confirmed.map((entry) => ({ entry })) }]);
-    const reminders = await this.remind(run, memberId, result.plan, balancesAfter(result.balances, result.plan));
-    return {
-      maturedEntries: result.plan.matured.entries,
-      maturedPoints: result.plan.matured.points,
-      expiredEntries: result.plan.expired.entries,
-      expiredPoints: result.plan.expired.points,
-      reminders,
-      entriesRead: result.entriesRead,
-    };
+    const postedBy = new Map(posted.map((posting) => [posting.memberId, posting.items.map((item) => item.entry)]));
+    const confirmed = plans.map((member) => ({ memberId: member.memberId, entries: [...(postedBy.get(member.memberId) ?? []), ...member.confirmOnly] }));
+    await this.ledger.markApplied(confirmed.flatMap((member) => member.entries.map((entry) => entry.id)));
+    await this.accounts.forgetConfirmed(confirmed.map((member) => ({ memberId: member.memberId, items: member.entries.map((entry) => ({ entry })) })));
+    let counts = NO_DAILY_COUNTS;
+    for (const member of plans) {
+      const reminders = await this.remind(run, member.memberId, member.plan, balancesAfter(member.balances, member.plan));
+      counts = addCounts(counts, {
+        maturedEntries: member.plan.matured.entries,
+        maturedPoints: member.plan.matured.points,
+        expiredEntries: member.plan.expired.entries,
+        expiredPoints: member.plan.expired.points,
+        reminders,
+        entriesRead: member.entriesRead,
+        accountsSettled: 1,
+      });
+    }
+    return counts;
   }
 
   /** Sends the plan's reminders not sent before; returns how many of the member's reminders are this run's. */
@@ -195,6 +236,7 @@ function addCounts(sum: DailyRunCounts, add: DailyRunCounts): DailyRunCounts {
     expiredPoints: sum.expiredPoints + add.expiredPoints,
     reminders: sum.reminders + add.reminders,
     entriesRead: sum.entriesRead + add.entriesRead,
+    accountsSettled: sum.accountsSettled + add.accountsSettled,
   };
 }
 

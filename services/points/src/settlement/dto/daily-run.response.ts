@@ -8,9 +8,11 @@ class EntryCountResponse {
 
 class DailyRunProgressResponse {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percent: number;
-  @ApiProperty({ type: 'integer', description: 'Accounts with points pending or available when the run started' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Accounts to settle, counted when the run started: the members with an entry due since dueFrom, or (no dueFrom) every account with points pending or available' }) total: number;
   @ApiProperty({ type: 'integer', description: 'Accounts settled so far' }) processed: number;
   @ApiProperty({ type: 'integer', description: 'Ledger entries read so far' }) entriesRead: number;
+  @ApiProperty({ type: 'integer', description: 'Accounts read and written so far (each once, unless a resumed run settles again the members after its last saved one)' }) accountsSettled: number;
+  @ApiPropertyOptional({ example: '2026-11-25', description: 'The first day whose due entries the run settles; absent when it goes through every account' }) dueFrom?: string;
 }
 
 export class DailyRunResponse {
@@ -39,7 +41,7 @@ export class DailyRunResponse {
       createdAt: run.createdAt,
       ...(run.startedAt ? { startedAt: run.startedAt } : {}),
       ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
-      progress: { percent: run.status === 'completed' ? 100 : run.status === 'queued' ? 0 : percentOf(run.processed, run.total), total: run.total, processed: run.processed, entriesRead: counts.entriesRead },
+      progress: { percent: run.status === 'completed' ? 100 : run.status === 'queued' ? 0 : percentOf(run.processed, run.total), total: run.total, processed: run.processed, entriesRead: counts.entriesRead, accountsSettled: counts.accountsSettled, ...(run.dueFrom ? { dueFrom: run.dueFrom } : {}) },
       matured: { entries: counts.maturedEntries, points: counts.maturedPoints },
       expired: { entries: counts.expiredEntries, points: counts.expiredPoints },
       reminders: counts.reminders,
