@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Worker, type Job, type Queue } from 'bullmq';
 import type { Logger } from '@atrium/observability';
 import { MAX_STALLED } from './daily-settlement.queue';
@@ -21,6 +22,8 @@ export interface SettlementWorkerSpec<Data extends { readonly runId?: string }> 
  */
 export function startSettlementWorker<Data extends { readonly runId?: string }>(spec: SettlementWorkerSpec<Data>): Worker<Data> {
   const worker = new Worker<Data>(spec.queue.name, (job) => spec.process(job), {
+    // The job's processedBy names the process holding it (logs, and the test that kills it).
+    name: `${hostname()}:${process.pid}`,
     connection: spec.queue.opts.connection,
     prefix: spec.queue.opts.prefix,
     concurrency: 1,
