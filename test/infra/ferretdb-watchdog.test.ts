@@ -42,7 +42,7 @@ describe('the FerretDB watchdog', () => {
   it('restarts a FerretDB that stops answering, and the data written before is there', async () => {
     const before = new MongoClient(mongoUrl);
     const marker = { _id: randomUUID(), writtenAt: new Date() };
-    await before.db(database).collection('markers').insertOne(marker);
+    await before.db(database).collection<{ _id: string; writtenAt: Date }>('markers').insertOne(marker);
     await before.close();
     const logBefore = infraLog('watchdog').length;
     expect(processAlive(localServerPid('watchdog'))).toBe(true);
@@ -59,16 +59,16 @@ describe('the FerretDB watchdog', () => {
     expect(processAlive(restarted)).toBe(true);
 
     // The restart logs its last line just after the new server answers.
-    const logged = await waitFor('the watchdog to log the restart', async () => {
+    const logged = await waitFor('the watchdog to log the restart', () => {
       const text = infraLog('watchdog').slice(logBefore);
-      return text.includes('restart of FerretDB exited with 0') ? text : undefined;
+      return Promise.resolve(text.includes('restart of FerretDB exited with 0') ? text : undefined);
     }, 30_000, 200);
     expect(logged).toMatch(/FerretDB has not answered for \d+ s .*; restarting it/);
     expect(logged).toContain(`ferretdb restarted, pid ${restarted}`);
 
     const after = new MongoClient(mongoUrl);
     try {
-      expect(await after.db(database).collection('markers').findOne({ _id: marker._id })).toMatchObject({ _id: marker._id });
+      expect(await after.db(database).collection<{ _id: string; writtenAt: Date }>('markers').findOne({ _id: marker._id })).toMatchObject({ _id: marker._id });
     } finally {
       await after.close();
     }
