@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { deadLetterTopicOf, TOPICS } from '@atrium/contracts';
-import { provisionTopics } from '@atrium/messaging';
 import {
   infraEnv,
   localServerPid,
@@ -54,8 +53,6 @@ describe('points through a database outage', () => {
 
   beforeAll(async () => {
     feed = await new Feed().start();
-    // On a fresh broker no service has created the dead-letter topic yet, and a recorder cannot subscribe to a missing topic.
-    await provisionTopics(kafka, [TOPICS.purchases]);
     deadLetters = await new TopicRecorder(kafka, [deadLetterTopicOf(TOPICS.purchases.name)]).start(false);
     await consumeFromNow(env.KAFKA_CONSUMER_GROUP);
     points = await startServiceProcess('points', port, env);
