@@ -2,11 +2,18 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { chunkedBulkWrite, DUPLICATE_KEY, findEachById, nativeCollection } from '@atrium/document-batches';
-import { DUE_CALENDAR, dueDaysOf, type DueCalendar } from './due-days';
+import { DUE_CALENDAR, dueDaysOf, type DueCalendar, type DueDays } from './due-days';
 import type { LedgerEntry } from './ledger-entry.entity';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDocument } from './ledger-entry.schema';
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A stored entry without the due days it should carry (LedgerRepository.undatedOf). */
+export interface UndatedEntry {
+  readonly id: string;
+  readonly applied: boolean;
+  readonly dueDays: DueDays;
+}
 
 /** The append-only ledger. Entries are plain objects out, immutable once in. */
 @Injectable()
@@ -115,6 +122,37 @@ export class LedgerRepository implements OnModuleInit {
     return due;
   }
 
+  /**
+   * A member's entries stored without due days (written before entries carried them) that have
+   * some, with their due days and whether their `applied` mark is written. Entries stored with
+   * due days, and entries with nothing due, are left out.
+   */
+  async undatedOf(memberId: string): Promise<UndatedEntry[]> {
+    return this.undated(await this.entries.find({ memberId }).lean<LedgerEntryDocument[]>());
+  }
+
+  /** The undated entries among these ids (as undatedOf), one `_id` query each. */
+  async undatedAmong(ids: readonly string[]): Promise<UndatedEntry[]> {
+    return this.undated([...(await findEachById(nativeCollection(this.entries), ids)).values()]);
+  }
+
+  private undated(documents: readonly LedgerEntryDocument[]): UndatedEntry[] {
+    return documents
+      .filter((document) => document.maturesOn === undefined && document.expiresOn === undefined)
+      .map((document) => ({ id: document._id, applied: document.applied === true, dueDays: dueDaysOf(toEntry(document), this.calendar) }))
+      .filter((entry) => entry.dueDays.maturesOn !== undefined || entry.dueDays.expiresOn !== undefined);
+  }
+
+  /** Writes entries' due days (the only field besides `applied` ever set on a stored entry). */
+  async setDueDays(entries: readonly { id: string; dueDays: DueDays }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await chunkedBulkWrite(
+      nativeCollection(this.entries),
+      entries.map((entry) => ({ updateOne: { filter: { _id: entry.id }, update: { $set: { ...entry.dueDays } } } })),
+      { ordered: false },
+    );
+  }
+
   /** Every entry of some members (all members when none are named), for the balance check. */
   async *streamAll(memberIds?: readonly string[]): AsyncGenerator<LedgerEntry> {
     // Named members one equality query each: FerretDB would read the whole ledger for an `$in`.
@@ -131,7 +169,6 @@ export class LedgerRepository implements OnModuleInit {
     return { _id: id, ...rest, ...dueDaysOf(entry, this.calendar) };
   }
 }
-
 
 function toEntry(document: LedgerEntryDocument): LedgerEntry {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the due days are the settlement's index, not part of the entry

@@ -12,6 +12,7 @@ import { NO_DAILY_COUNTS, type DailyRun, type DailyRunCounts } from './daily-run
 import { DailyRunsRepository } from './daily-runs.repository';
 import { planDailySettlement, type DailyPlan } from './daily-settlement-plan';
 import { deterministicUuid } from './deterministic-uuid';
+import { DueDaysBackfill } from './due-days-backfill';
 import { DailyRunInProgressError, SettlementDayInvalidError, SettlementDayNotEndedError } from './settlement.errors';
 import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
 import { SettlementEvents } from './settlement-events';
@@ -44,6 +45,7 @@ export class DailySettlementService {
     private readonly events: ExpiryEvents,
     private readonly settlementEvents: SettlementEvents,
     private readonly locks: DocumentLocks,
+    private readonly backfill: DueDaysBackfill,
     @Inject(SETTLEMENT_SETTINGS) private readonly settings: SettlementSettings,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -96,11 +98,12 @@ export class DailySettlementService {
   }
 
   /**
-   * Runs (or resumes) a run to its end; `onProgress` hears how far it got. A run of a day whose
-   * day before (or an earlier day within DUE_WINDOW_DAYS) was settled settles only the members
-   * with an entry due from that day to its own (the day before is read again: an entry recorded
-   * while its run was going is due then, see due-days.ts); any other run goes through every
-   * account with points.
+   * Runs (or resumes) a run to its end; `onProgress` hears how far it got. Once every entry
+   * carries its due days (DueDaysBackfill), a run of a day whose day before (or an earlier day
+   * within DUE_WINDOW_DAYS) was settled settles only the members with an entry due from that day
+   * to its own (the day before is read again: an entry recorded while its run was going is due
+   * then, see due-days.ts); any other run (no completed run in the window, or the backfill not
+   * completed) goes through every account with points.
    */
   async run(runId: string, onProgress: (run: Pick<DailyRun, 'processed' | 'total' | 'counts'>) => Promise<void>): Promise<void> {
     const run = await this.runs.find(runId);
@@ -108,7 +111,8 @@ export class DailySettlementService {
     let { total, dueFrom } = run;
     let due: string[] | undefined;
     if (run.status === 'queued') {
-      const last = await this.runs.lastCompletedBefore(run.day);
+      // Entries written before they carried due days are found only once the backfill dated them.
+      const last = (await this.backfill.isCompleted()) ? await this.runs.lastCompletedBefore(run.day) : undefined;
       dueFrom = last && last >= addDays(run.day, -DUE_WINDOW_DAYS) ? last : undefined;
       due = dueFrom ? await this.membersDue(run.day, dueFrom) : undefined;
       total = due ? due.length : await this.accounts.countForSettlement();

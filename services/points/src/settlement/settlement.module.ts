@@ -12,6 +12,9 @@ import { DailyRunsRepository } from './daily-runs.repository';
 import { DailySettlementJob } from './daily-settlement.job';
 import { SETTLEMENT_QUEUE } from './daily-settlement.queue';
 import { DailySettlementService } from './daily-settlement.service';
+import { DueDaysBackfill } from './due-days-backfill';
+import { DueDaysBackfillRepository } from './due-days-backfill.repository';
+import { DUE_DAYS_BACKFILL_MODEL, dueDaysBackfillSchema } from './due-days-backfill.schema';
 import { SettlementEvents } from './settlement-events';
 import { SETTLEMENT_SETTINGS, settlementQueueNameOf, type SettlementSettings } from './settlement-settings';
 import { PeriodSettlementController } from './periods/period-settlement.controller';
@@ -40,6 +43,7 @@ export class SettlementModule {
           { name: PERIOD_RUN_MODEL, schema: periodRunSchema },
           { name: CLOSED_PERIOD_MODEL, schema: closedPeriodSchema },
           { name: PERIOD_STATEMENTS_MODEL, schema: periodStatementsSchema },
+          { name: DUE_DAYS_BACKFILL_MODEL, schema: dueDaysBackfillSchema },
         ]),
         AccountsModule,
         LedgerModule,
@@ -54,6 +58,8 @@ export class SettlementModule {
         ExpiryEvents,
         SettlementEvents,
         DailySettlementService,
+        DueDaysBackfillRepository,
+        DueDaysBackfill,
         DailySettlementJob,
         { provide: PERIOD_SETTLEMENT_SETTINGS, useValue: periods },
         { provide: PERIOD_SETTLEMENT_QUEUE, useExisting: getQueueToken(periodQueueName) },
