@@ -45,6 +45,11 @@ const { Kafka, logLevel } = require('kafkajs');
 const { MongoClient } = require('mongodb');
 const { Queue } = require('bullmq');
 const { TOPICS } = require('@atrium/contracts');
+const { Redis } = require('ioredis');
+const { DocumentLocks } = require('@atrium/document-locks');
+// The service's own due-day rule (built), so the seeded entries carry the days the service would write.
+const { dueDaysOf } = require(path.join(ROOT, 'services', 'points', 'dist', 'ledger', 'due-days.js'));
+const { parseExpiryPolicy } = require(path.join(ROOT, 'services', 'points', 'dist', 'expiry', 'expiry-policy.js'));
 
 const SERVICE_ENTRY = path.join(ROOT, 'services', 'points', 'dist', 'main.js');
 const FINANCE = { 'x-atrium-staff': 'bench-finance', 'x-atrium-roles': 'finance' };
@@ -65,6 +70,10 @@ const REDEMPTION_SHARE = 0.06;
 const REFUND_SHARE = 0.05;
 /** Documents per insertMany (one statement each on FerretDB). */
 const INSERT_BATCH = 5_000;
+/** POINTS_EXPIRY_REMINDER_DAYS, the service default: the run also looks up what expires this many days after each day it settles. */
+const REMINDER_DAYS = 30;
+/** Members settled under one lock section (DailySettlementService's GROUP). */
+const SETTLE_GROUP = 8;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -197,6 +206,13 @@ function maturityDoc({ memberId, saleId, earnedAt, maturesAt, points }) {
   };
 }
 
+const DUE_CALENDAR = { timeZone: TZ, policy: parseExpiryPolicy(`months-after:${EXPIRY_MONTHS}`) };
+/** The entry as LedgerRepository stores it: with its due days (maturesOn, expiresOn). */
+function withDueDays(document) {
+  const { _id, ...entry } = document;
+  return { ...document, ...dueDaysOf({ id: _id, ...entry }, DUE_CALENDAR) };
+}
+
 const runIds = new Map();
 function runIdOfDay(day) {
   if (!runIds.has(day)) runIds.set(day, randomUUID());
@@ -256,7 +272,7 @@ async function seedStep({ db, step, period, members, tenants, entries, state, rn
       [buffer[i], buffer[j]] = [buffer[j], buffer[i]];
     }
     for (let i = 0; i < buffer.length; i += INSERT_BATCH) {
-      await ledger.insertMany(buffer.slice(i, i + INSERT_BATCH), { ordered: false });
+      await ledger.insertMany(buffer.slice(i, i + INSERT_BATCH).map(withDueDays), { ordered: false });
       written += Math.min(INSERT_BATCH, buffer.length - i);
       onProgress(written);
     }
@@ -510,6 +526,55 @@ async function baseline(db) {
   return { ms: now() - start, read, tenants: perTenant.size };
 }
 
+/** The days a run of `day` settles after a completed run of `from` (DailySettlementService.membersDue). */
+function dueDaysFrom(from, day) {
+  const days = [];
+  for (let next = from; next <= day; next = dayKey(new Date(dayStart(next).getTime() + DAY_MS))) days.push(next);
+  return days;
+}
+
+/**
+ * The least a daily run can do: one bare read of the entries due on the days it settles, by the
+ * same equality queries the run finds its members with (maturesOn and expiresOn per day, and
+ * expiresOn of the reminder days), whole documents, summed.
+ */
+async function dueBaseline(db, from, day) {
+  const days = dueDaysFrom(from, day);
+  const reminding = days.map((next) => dayKey(new Date(dayStart(next).getTime() + REMINDER_DAYS * DAY_MS)));
+  const filters = [...days.map((next) => ({ maturesOn: next })), ...[...days, ...reminding].map((next) => ({ expiresOn: next }))];
+  const start = now();
+  const members = new Set();
+  let read = 0;
+  let points = 0;
+  for (const filter of filters) {
+    for await (const entry of db.collection('ledger_entries').find(filter)) {
+      read++;
+      members.add(entry.memberId);
+      points += entry.deltas.pending ?? entry.deltas.available ?? 0;
+    }
+  }
+  return { ms: now() - start, read, members: members.size, queries: filters.length, points };
+}
+
+/**
+ * What the accounts' locks cost a run: `samples` lock sections of SETTLE_GROUP fresh account ids
+ * each, taken and released with nothing inside (the run takes two per group: settling, and
+ * forgetting the confirmed ids), on the bench's own lock namespace.
+ */
+async function lockCost(redisUrl, run, samples) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  try {
+    const locks = new DocumentLocks(redis, `bench-settle-${run}`);
+    const start = now();
+    for (let i = 0; i < samples; i++) {
+      await locks.withLocks('accounts', Array.from({ length: SETTLE_GROUP }, (_, j) => `m${i}-${j}`), async () => undefined);
+    }
+    return { samples, msPerSection: (now() - start) / samples };
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** The daily run's own read of a member's ledger (LedgerRepository.forMember), for a sample of members, 8 at a time as the run does. */
 async function memberReads(db, members, sample) {
   const chosen = members.slice(0, Math.min(sample, members.length));
@@ -722,12 +787,22 @@ async function main() {
         if (check.status !== 200 || mismatches !== 0) throw new Error(`the seeded ledger does not pass the balance check: ${JSON.stringify(check.body).slice(0, 2_000)}`);
       }
 
+      // The daily runs up to CATCH_UP_DAYS before the settled day completed (their maturities are seeded):
+      // the measured run settles only the members with something due since.
+      const lastCompleted = dayKey(new Date(dayStart(seeded.settledDay).getTime() - CATCH_UP_DAYS * DAY_MS));
+      await db.collection('daily_settlement_runs').insertOne({ _id: runIdOfDay(lastCompleted), day: lastCompleted, status: 'completed', trigger: 'schedule', requestedBy: 'bench', createdAt: new Date(), startedAt: new Date(), finishedAt: new Date(), total: 0, processed: 0, counts: {}, outbox: [] }).catch((error) => {
+        if (error.code !== 11000) throw error;
+      });
+      const due = await dueBaseline(db, lastCompleted, seeded.settledDay);
+      log(`  due baseline: ${due.queries} equality queries (${lastCompleted} to ${seeded.settledDay}), ${fmtInt(due.read)} entries of ${fmtInt(due.members)} members read bare, in ${fmtS(due.ms)}`);
+      const locking = await lockCost(infra.REDIS_URL, run, 200);
+      log(`  account locks: ${locking.msPerSection.toFixed(1)} ms a section of ${SETTLE_GROUP} (${locking.samples} sampled)`);
       const base = await baseline(db);
       log(`  baseline: bare cursor over ${fmtInt(base.read)} entries, summed for ${fmtInt(base.tenants)} tenants, in ${fmtS(base.ms)} = ${fmtInt(base.read / (base.ms / 1000))} entries/s`);
       const probe = await memberReads(db, members, options.memberSample);
       log(`  member reads: ${probe.members} members' entries (${fmtInt(probe.read)}) as the daily run reads them, 8 at a time: ${probe.msPerMember.toFixed(0)} ms a member; for all ${fmtInt(members.length)} that is ${fmtS(probe.projectedMs)}`);
 
-      const stepResults = { step, period, day: seeded.settledDay, ledgerSize, seededEntries: seeded.written, seedMs, counts: c, baseline: base, memberReads: probe };
+      const stepResults = { step, period, day: seeded.settledDay, ledgerSize, seededEntries: seeded.written, seedMs, counts: c, baseline: base, dueBaseline: due, locking, memberReads: probe };
       for (const [kind, key] of [['daily', seeded.settledDay], ['period', period]]) {
         log(`  ${kind} run of ${key}: started`);
         const result = await settle({ service, kind, key, boundMs: (kind === 'daily' ? options.dailyTimeoutS : options.runTimeoutS) * 1000, cpuPid: service.pid });
@@ -761,12 +836,15 @@ async function main() {
   console.log('');
   console.log(`settlement  entries=${fmtInt(options.entries)}  members=${fmtInt(options.members)}  tenants=${fmtInt(options.tenants)}  (${new Date().toISOString().slice(0, 10)}, run ${run})`);
   for (const r of results) {
-    console.log(`  ledger ${fmtInt(r.ledgerSize).padStart(9)}: seed ${fmtS(r.seedMs)}; baseline ${fmtS(r.baseline.ms)}; member reads ${r.memberReads.msPerMember.toFixed(0)} ms/member`);
+    console.log(`  ledger ${fmtInt(r.ledgerSize).padStart(9)}: seed ${fmtS(r.seedMs)}; baseline ${fmtS(r.baseline.ms)}; due baseline ${fmtS(r.dueBaseline.ms)} (${fmtInt(r.dueBaseline.read)} entries); member reads ${r.memberReads.msPerMember.toFixed(0)} ms/member`);
     for (const kind of ['daily', 'period']) {
       const x = r[kind];
       const ms = projectedMs(x);
-      console.log(`    ${kind.padEnd(6)} ${x.finished ? fmtS(x.ms).padStart(9) : `>${fmtS(x.ms)} (projected ${ms ? fmtS(ms) : '?'})`}  ${fmtInt(entriesOf(x) / (x.ms / 1000)).padStart(7)} entries/s  run/baseline ${ms ? (ms / r.baseline.ms).toFixed(2) : '?'}`);
+      const against = baselineOf(r, kind);
+      console.log(`    ${kind.padEnd(6)} ${x.finished ? fmtS(x.ms).padStart(9) : `>${fmtS(x.ms)} (projected ${ms ? fmtS(ms) : '?'})`}  ${fmtInt(entriesOf(x) / (x.ms / 1000)).padStart(7)} entries/s  run/${kind === 'daily' ? 'due baseline' : 'baseline'} ${ms ? (ms / against.ms).toFixed(2) : '?'} (target ≤ ${TARGETS[kind]})`);
     }
+    const lock = lockShare(r);
+    console.log(`    account locks: ${r.locking.msPerSection.toFixed(1)} ms a section of ${SETTLE_GROUP}; ${fmtInt(lock.sections)} sections in the daily run ≈ ${fmtS(lock.ms)} (${(lock.share * 100).toFixed(1)}% of it)`);
   }
   const dailyRatio = ratioOf('daily');
   const periodRatio = ratioOf('period');
@@ -783,6 +861,9 @@ async function main() {
       ledger: r.ledgerSize,
       seedS: sec(r.seedMs),
       baselineS: sec(r.baseline.ms),
+      dueBaselineS: sec(r.dueBaseline.ms),
+      dueEntries: r.dueBaseline.read,
+      lockMsPerSection: Number(r.locking.msPerSection.toFixed(2)),
       memberReadMs: Number(r.memberReads.msPerMember.toFixed(1)),
       ...Object.fromEntries(['daily', 'period'].map((kind) => [kind, {
         s: sec(r[kind].ms),
@@ -799,17 +880,32 @@ async function main() {
   })}`);
   const stepRows = results.flatMap((r) => ['daily', 'period'].map((kind) => {
     const ms = projectedMs(r[kind]);
+    const against = baselineOf(r, kind);
+    const ratio = ms ? Number((ms / against.ms).toFixed(2)) : null;
     return {
       metric: `${kind} run, ledger of ${fmtInt(r.ledgerSize)}${r[kind].finished ? '' : ' (projected)'}`,
       value: sec(ms),
       unit: 's',
-      baseline: 'one bare read of the ledger',
-      baselineValue: sec(r.baseline.ms),
-      ratio: ms ? Number((ms / r.baseline.ms).toFixed(2)) : null,
+      baseline: kind === 'daily' ? `one bare read of the entries due (${fmtInt(r.dueBaseline.read)} entries, ${r.dueBaseline.queries} equality queries)` : 'one bare read of the ledger',
+      baselineValue: sec(against.ms),
+      ratio,
+      target: `≤ ${TARGETS[kind]}`,
+      met: ratio === null ? null : ratio <= TARGETS[kind],
+    };
+  }));
+  const lockRows = results.map((r) => {
+    const lock = lockShare(r);
+    return {
+      metric: `account locks in the daily run, ledger of ${fmtInt(r.ledgerSize)} (${fmtInt(lock.sections)} sections of ${SETTLE_GROUP} × ${r.locking.msPerSection.toFixed(1)} ms)`,
+      value: sec(lock.ms),
+      unit: 's',
+      baseline: 'the daily run',
+      baselineValue: sec(projectedMs(r.daily)),
+      ratio: Number(lock.share.toFixed(3)),
       target: null,
       met: null,
     };
-  }));
+  });
   const growthRow = (kind, value) => ({
     metric: `${kind} run growth, 2x the ledger`,
     value: value === undefined ? null : Number(value.toFixed(2)),
@@ -824,7 +920,7 @@ async function main() {
     benchmark: 'settlement',
     run,
     workload: { entries: options.entries, members: options.members, tenants: options.tenants },
-    rows: [...stepRows, growthRow('daily', dailyRatio), growthRow('period', periodRatio), {
+    rows: [...stepRows, growthRow('daily', dailyRatio), growthRow('period', periodRatio), ...lockRows, {
       metric: `daily + period runs, ledger of ${fmtInt(b.ledgerSize)}`,
       value: Number.isFinite(total2) ? sec(total2) : null,
       unit: 's',
@@ -836,6 +932,22 @@ async function main() {
     }],
   });
   log(`result written to ${path.relative(ROOT, written)}`);
+}
+
+/** Run / baseline targets (issue 13): the daily run against a bare read of what is due, the period run against a bare read of the ledger. */
+const TARGETS = { daily: 1.5, period: 1.2 };
+
+function baselineOf(step, kind) {
+  return kind === 'daily' ? step.dueBaseline : step.baseline;
+}
+
+/** The daily run's lock sections (two per group of settled accounts) at the measured cost of one. */
+function lockShare(step) {
+  const settled = step.daily.run?.progress?.accountsSettled ?? step.daily.run?.progress?.processed ?? 0;
+  const sections = 2 * Math.ceil(settled / SETTLE_GROUP);
+  const ms = sections * step.locking.msPerSection;
+  const runMs = projectedMs(step.daily) ?? step.daily.ms;
+  return { sections, ms, share: runMs ? ms / runMs : 0 };
 }
 
 /** The latest service child, for its output when the run fails. */
