@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RedisConnection } from '@atrium/service-kit';
 import { OPT_OUTS_FIELD } from './campaign-counters';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
+import { STATUS_RANK } from './recipient-status';
+
+/** recipient-status's ranks as a Lua table, so the script and the records share one order. */
+const LUA_RANKS = `{${Object.entries(STATUS_RANK)
+  .map(([status, rank]) => `${status} = ${rank}`)
+  .join(', ')}}`;
 
 /**
  * Moves recipients' contributions (countedStateOf) in a campaign's counters, atomically and
@@ -20,7 +26,13 @@ end
 local changed = 0
 for i = 3, #ARGV, 2 do
   local old = redis.call('HGET', KEYS[2], ARGV[i])
-  if old ~= ARGV[i + 1] and not (old and ARGV[1] == 'ensure') then
+  local apply
+  if ARGV[1] == 'forward' then
+    apply = (not old) or rank(ARGV[i + 1]) > rank(old)
+  else
+    apply = old ~= ARGV[i + 1] and not (old and ARGV[1] == 'ensure')
+  end
+  if apply then
     if old then add(old, -1) end
     add(ARGV[i + 1], 1)
     redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
@@ -61,6 +73,11 @@ export class CampaignCountersRepository {
     await this.apply('change', campaignId, states);
   }
 
+  /** Moves recipients to these states where their status is progress on the counted one. */
+  async forward(campaignId: string, states: ReadonlyMap<string, string>): Promise<void> {
+    await this.apply('forward', campaignId, states);
+  }
+
   async addOptOut(campaignId: string): Promise<void> {
     await this.redis.client.hincrby(this.countersKey(campaignId), OPT_OUTS_FIELD, 1);
   }
@@ -71,7 +88,7 @@ export class CampaignCountersRepository {
     return Object.keys(counters).length > 0 ? counters : undefined;
   }
 
-  private async apply(mode: 'ensure' | 'change', campaignId: string, states: ReadonlyMap<string, string>): Promise<void> {
+  private async apply(mode: 'ensure' | 'change' | 'forward', campaignId: string, states: ReadonlyMap<string, string>): Promise<void> {
     const entries = [...states];
     for (let start = 0; start < entries.length; start += APPLY_CHUNK) {
       const args = entries.slice(start, start + APPLY_CHUNK).flat();
