@@ -14,10 +14,18 @@ const LUA_RANKS = `{${Object.entries(STATUS_RANK)
  * idempotently. KEYS[1] the counters hash, KEYS[2] each recipient's counted state; ARGV[1] the
  * mode, ARGV[2] the TTL of KEYS[2] in seconds, then pairs of recipient id and its state now.
  * Mode `ensure` (a recipient just recorded, or recorded before): count it unless it is counted.
- * Mode `change`: take its counted state off (if any) and add the new one. The same state twice
- * changes nothing, so a write repeated after a crash is not counted twice.
+ * Mode `change`: take its counted state off (if any) and add the new one. Mode `forward`: as
+ * `change`, only where the new state's status ranks above the counted one's (the records'
+ * batched forward-only updates, RecipientsRepository.applyProgress, follow the same rule, so the
+ * counters move exactly where the record did). The same state twice changes nothing, so a
+ * write repeated after a crash is not counted twice.
  */
 const APPLY = `
+local RANK = ${LUA_RANKS}
+local function rank(state)
+  local status = string.match(state, '^status:([^=;]+)=')
+  return RANK[status] or -1
+end
 local function add(state, sign)
   for field, amount in string.gmatch(state, '([^;=]+)=(%-?%d+)') do
     redis.call('HINCRBY', KEYS[1], field, sign * tonumber(amount))

@@ -178,7 +178,7 @@ export class MessageSender {
 
   /**
    * The record was not unsent when this pass came to mark it: a pass of an earlier attempt left
-   * it \`sending\` (a crash, a lost answer: recover), or it ended meanwhile (cancelled, excluded:
+   * it `sending` (a crash, a lost answer: recover), or it ended meanwhile (cancelled, excluded:
    * the cap place this pass took goes back; sent already by an earlier pass: the place is its).
    */
   private async notUnsent(message: SendableMessage, now: Date): Promise<SendOutcome> {
@@ -218,7 +218,7 @@ export class MessageSender {
 
   /**
    * Step two: the SID is stored, and the status moves forwards to Twilio's (the truth is that
-   * Twilio has it, even if a racing cancel wrote \`cancelled\`), in a batch with other messages'
+   * Twilio has it, even if a racing cancel wrote `cancelled`), in a batch with other messages'
    * (RecipientProgressWriter); the job completes only once it is written. Callbacks that came
    * first were applied to the recipient by the id their URL names, so a later one wins.
    */

@@ -153,9 +153,9 @@ export class RecipientsRepository implements OnModuleInit {
   }
 
   /**
-   * Step one of "at most once" (MessageSender): the record becomes \`sending\` if it is still
+   * Step one of "at most once" (MessageSender): the record becomes `sending` if it is still
    * unsent, in one conditional update under its lock, without reading it first. False when it
-   * was not unsent (sent already, cancelled, or an earlier attempt's \`sending\`): the caller
+   * was not unsent (sent already, cancelled, or an earlier attempt's `sending`): the caller
    * reads the record to know which.
    */
   async markSending(mark: SendingMark): Promise<boolean> {
