@@ -179,13 +179,18 @@ export class MessageSender {
   /**
    * The record was not unsent when this pass came to mark it: a pass of an earlier attempt left
    * it `sending` (a crash, a lost answer: recover), or it ended meanwhile (cancelled, excluded:
-   * the cap place this pass took goes back; sent already by an earlier pass: the place is its).
+   * the cap place this pass took goes back; sent already by an earlier pass: the place is its,
+   * and if only the message's callbacks told the record so, it is marked accepted now).
    */
   private async notUnsent(message: SendableMessage, now: Date): Promise<SendOutcome> {
     const record = await this.recipients.find(message.recipientId);
     if (!record) return DONE;
     if (record.status === 'sending') return this.recover(record, now);
     if (record.status === 'excluded' || record.status === 'cancelled') await this.releaseCap(record);
+    else if (record.messageSid !== undefined && record.acceptedAt === undefined) {
+      // Twilio's answer to an earlier attempt was lost and its callbacks told the record first.
+      await this.progress.write({ ...holderOf(record), status: record.status, accepted: { messageSid: record.messageSid, acceptedAt: new Date() } });
+    }
     return DONE;
   }
 

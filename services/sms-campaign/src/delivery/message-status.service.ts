@@ -49,7 +49,16 @@ export class MessageStatusService {
     const update = { messageSid, status, receivedAt, ...(errorCode !== undefined ? { errorCode } : {}) };
     if (holder !== undefined) {
       await this.progress.write(
-        { recipientId: holder.recipientId, segments: holder.segments, status, ...(holder.campaignId !== undefined ? { campaignId: holder.campaignId } : {}), ...(errorCode !== undefined ? { errorCode } : {}) },
+        {
+          recipientId: holder.recipientId,
+          segments: holder.segments,
+          status,
+          // The signed URL names the recipient: Twilio has its message, and this is its SID,
+          // even when the sender never heard Twilio's answer (it adopts the same SID).
+          accepted: { messageSid },
+          ...(holder.campaignId !== undefined ? { campaignId: holder.campaignId } : {}),
+          ...(errorCode !== undefined ? { errorCode } : {}),
+        },
         update,
       );
       return;

@@ -31,7 +31,8 @@ export interface RecipientProgress {
   readonly segments: number;
   readonly status: RecipientStatus;
   readonly errorCode?: number;
-  readonly accepted?: { readonly messageSid: string; readonly acceptedAt: Date };
+  /** The message's SID; with when Twilio accepted it when the sender heard so (a callback knows only the SID). */
+  readonly accepted?: { readonly messageSid: string; readonly acceptedAt?: Date };
 }
 
 /** A message about to be handed to Twilio, as the sender knows it from its job. */
@@ -183,7 +184,7 @@ export class RecipientsRepository implements OnModuleInit {
     const furthest = new Map<string, RecipientProgress>();
     for (const next of progress) {
       const known = furthest.get(next.recipientId);
-      const accepted = next.accepted ?? known?.accepted;
+      const accepted = next.accepted?.acceptedAt !== undefined ? next.accepted : (known?.accepted ?? next.accepted);
       const best = known === undefined || isProgress(known.status, next.status) ? next : known;
       furthest.set(next.recipientId, { ...best, ...(accepted !== undefined ? { accepted } : {}) });
     }
@@ -196,7 +197,10 @@ export class RecipientsRepository implements OnModuleInit {
         await chunkedBulkWrite(
           collection,
           accepting.map((entry) => ({
-            updateOne: { filter: { _id: entry.recipientId }, update: { $set: { messageSid: entry.accepted?.messageSid, acceptedAt: entry.accepted?.acceptedAt, updatedAt } } },
+            updateOne: {
+              filter: { _id: entry.recipientId },
+              update: { $set: { messageSid: entry.accepted?.messageSid, updatedAt, ...(entry.accepted?.acceptedAt !== undefined ? { acceptedAt: entry.accepted.acceptedAt } : {}) } },
+            },
           })),
           { ordered: false },
         );
