@@ -34,6 +34,8 @@ describe('scripts/infra', () => {
     expect(ferretdb).toMatch(/MongoDB wire \d+\.\d+\.\d+/);
     if (!ferretdb.includes('(external')) expect(ferretdb).toMatch(/FerretDB v\d+\.\d+\.\d+/);
     expect(redis).toMatch(/Redis \d+\.\d+\.\d+/);
+    // Beside a FerretDB of ours runs its watchdog.
+    if (!ferretdb.includes('(external')) expect(lineOf('watchdog')).toMatch(/^watchdog\s+up\s.*restarts it after \d+s without an answer/);
   });
 
   describe('Kafka', () => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
+import { deadLetterTopicOf, TOPICS } from '@atrium/contracts';
+import { provisionTopics } from '@atrium/messaging';
 import { waitFor } from './wait-for';
 
 export interface RecordedMessage {
@@ -37,6 +39,10 @@ export class TopicRecorder {
       assigned = true;
     });
     await consumer.connect();
+    // A recorder may start before any service has created the registry's topics (a fresh
+    // broker), and a consumer cannot subscribe to a topic that does not exist yet.
+    const registered = Object.values(TOPICS).filter((topic) => this.topics.includes(topic.name) || this.topics.includes(deadLetterTopicOf(topic.name)));
+    if (registered.length > 0) await provisionTopics(this.kafka, registered);
     await consumer.subscribe({ topics: [...this.topics], fromBeginning });
     await consumer.run({
       eachMessage: ({ topic, partition, message }) => {

@@ -202,26 +202,9 @@ describe('points from the purchase feed', () => {
 
   it('ends with the exact balances when killed with SIGKILL in the middle of 10,000 sales', async () => {
     const crowd = members.slice(4);
-    const sales = Array.from({ length: 10_000 }, (_, index) => ({
-      receiptNumber: `K-${run}-${index}`,
-      tenantId: openTenant,
-      cardNumber: crowd[index % crowd.length].cardNumber,
-      amountMinor: 100 + ((index * 7919) % 50_000),
-    }));
-    // Computed here, independently of the service: 1 point per 100 fen, rounded down.
-    const expected = new Map(crowd.map((member) => [member.memberId, 0]));
-    sales.forEach((sale, index) => {
-      const member = crowd[index % crowd.length];
-      expected.set(member.memberId, expected.get(member.memberId)! + Math.floor(sale.amountMinor / 100));
-    });
-    const total = [...expected.values()].reduce((sum, points) => sum + points, 0);
+    const { expected, total, messages } = feed.salesBurst(`K-${run}`, openTenant, crowd, 10_000);
     const earnedSoFar = async () => (await Promise.all(crowd.map((member) => account(member.memberId)))).reduce((sum, a) => sum + (a?.lifetimeEarned ?? 0), 0);
 
-    // Every 20th sale is delivered twice, as after a producer retry.
-    const messages = sales.flatMap((sale, index) => {
-      const message = feed.saleMessage(sale);
-      return index % 20 === 0 ? [message, message] : [message];
-    });
     await feed.send(messages);
     const atKill = await waitFor('the service to be part-way through', async () => {
       const earned = await earnedSoFar();

@@ -1,3 +1,5 @@
+import { MongoNetworkError, MongoNetworkTimeoutError, MongoServerSelectionError } from 'mongodb';
+import { Error as MongooseError } from 'mongoose';
 import { InvalidInputError, NotFoundError, UnavailableError } from '@atrium/errors';
 import { decideAfterFailure } from './failure-policy';
 
@@ -27,5 +29,21 @@ describe('decideAfterFailure', () => {
       reason: 'gave up after 4 attempts: socket hang up',
       code: 'retries-exhausted',
     });
+  });
+
+  it.each([
+    ['a refused or reset connection', new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017')],
+    ['a socket timeout', new MongoNetworkTimeoutError('connection timed out')],
+    ['no server to select', new MongoServerSelectionError('Server selection timed out after 10000 ms', { type: 'Unknown', servers: new Map() } as never)],
+    ["mongoose's buffer timing out while it reconnects", new MongooseError('Operation `ledgerentries.insertMany()` buffering timed out after 10000ms')],
+    ['a database error wrapped in another', new Error('could not post the batch', { cause: new MongoNetworkError('socket hang up') })],
+  ])('waits out the database being away (%s) for as long as it lasts, never dead-letters', (_case, error) => {
+    expect(decideAfterFailure(error, 1, policy)).toEqual({ action: 'retry', delayMs: 100 });
+    expect(decideAfterFailure(error, 4, policy)).toEqual({ action: 'retry', delayMs: 300 });
+    expect(decideAfterFailure(error, 10_000, policy)).toEqual({ action: 'retry', delayMs: 300 });
+  });
+
+  it('still gives up on other mongoose errors once the attempts run out', () => {
+    expect(decideAfterFailure(new MongooseError('Cast to ObjectId failed'), 4, policy)).toMatchObject({ action: 'dead-letter', code: 'retries-exhausted' });
   });
 });

@@ -38,6 +38,15 @@ export interface Refund {
   readonly amountMinor: number;
 }
 
+/** A burst of sales with the points they must end in. */
+export interface SalesBurst {
+  readonly sales: readonly Sale[];
+  /** Points per member id. */
+  readonly expected: ReadonlyMap<string, number>;
+  readonly total: number;
+  readonly messages: readonly { key: string; value: string }[];
+}
+
 /**
  * A registration time before the years-old sales that settlement tests are made of (their
  * points service is started with PURCHASE_MAX_AGE_DAYS 3660, so such sales still earn).
@@ -100,6 +109,34 @@ export class Feed {
     });
     await this.producer!.send({ topic: TOPICS.memberEvents.name, acks: -1, messages });
     return members;
+  }
+
+  /**
+   * `count` sales of one tenant spread round-robin over `members`, the points each member must
+   * end with (1 point per 100 fen, rounded down, computed here independently of the service),
+   * and their messages with every 20th sale delivered twice: the same event again, as after a
+   * producer retry, or with `twice: 'as-new-event'` a second event of the same receipt, as when
+   * a till sends it again.
+   */
+  salesBurst(receiptPrefix: string, tenantId: string, members: readonly TestMember[], count: number, twice: 'same-event' | 'as-new-event' = 'same-event'): SalesBurst {
+    const sales = Array.from({ length: count }, (_, index) => ({
+      receiptNumber: `${receiptPrefix}-${index}`,
+      tenantId,
+      cardNumber: members[index % members.length].cardNumber,
+      amountMinor: 100 + ((index * 7919) % 50_000),
+    }));
+    const expected = new Map(members.map((member) => [member.memberId, 0]));
+    sales.forEach((sale, index) => {
+      const memberId = members[index % members.length].memberId;
+      expected.set(memberId, expected.get(memberId)! + Math.floor(sale.amountMinor / 100));
+    });
+    const total = [...expected.values()].reduce((sum, points) => sum + points, 0);
+    const messages = sales.flatMap((sale, index) => {
+      const message = this.saleMessage(sale);
+      if (index % 20 !== 0) return [message];
+      return [message, twice === 'same-event' ? message : this.saleMessage(sale)];
+    });
+    return { sales, expected, total, messages };
   }
 
   saleMessage(sale: Sale, eventId = randomUUID()): { key: string; value: string } {
