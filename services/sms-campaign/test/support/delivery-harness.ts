@@ -123,7 +123,6 @@ export class SmsServiceUnderTest {
     return this.app.get<Connection>(getConnectionToken());
   }
 
-  /** Jobs of the sending queue not finished yet (waiting, delayed, active). */
   /**
    * Jobs still in the sending queue, of one campaign when named (a retry of an earlier test's
    * message may linger for its backoff after its callbacks already settled it).
