@@ -49,10 +49,7 @@ function interruptedRunSuite(title: string, port: number, interrupt: Interruptio
       recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-crash', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
       await api.putTenant(tenant, 'open');
       members = await feed.registerMembers(MEMBERS, LONG_AGO);
-      await waitFor('the members\' accounts with cards', async () => {
-        const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));
-        return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
-      }, 120_000, 500);
+      await api.waitForAccountsWithCards(members.map((member) => member.memberId));
     }, 180_000);
 
     afterAll(async () => {

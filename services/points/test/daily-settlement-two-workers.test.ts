@@ -52,10 +52,7 @@ describe('two settlement workers, one killed mid-run', () => {
     const members = await feed.registerMembers(DUE + NOT_DUE, LONG_AGO);
     due = members.slice(0, DUE);
     idle = members.slice(DUE);
-    await waitFor('the members\' accounts with cards', async () => {
-      const accounts = await Promise.all(members.map((member) => apis[0].account(member.memberId)));
-      return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
-    }, 120_000, 500);
+    await apis[0].waitForAccountsWithCards(members.map((member) => member.memberId));
   }, 180_000);
 
   afterAll(async () => {

@@ -74,10 +74,7 @@ describe('the daily settlement', () => {
     redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
     await api.putTenant(tenant, 'open');
     members = await feed.registerMembers(2, LONG_AGO);
-    await waitFor('the members\' accounts with cards', async () => {
-      const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));
-      return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
-    }, 120_000, 250);
+    await api.waitForAccountsWithCards(members.map((member) => member.memberId));
   }, 180_000);
 
   afterAll(async () => {

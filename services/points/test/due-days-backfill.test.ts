@@ -74,10 +74,7 @@ describe('the due-days backfill of a ledger written before due days', () => {
     const members = await feed.registerMembers(DUE + LATER, LONG_AGO);
     due = members.slice(0, DUE);
     later = members.slice(DUE);
-    await waitFor('the members\' accounts with cards', async () => {
-      const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));
-      return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
-    }, 120_000, 500);
+    await api.waitForAccountsWithCards(members.map((member) => member.memberId));
   }, 180_000);
 
   afterAll(async () => {

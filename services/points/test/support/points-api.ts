@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, signedFetch, startConsumerGroupsAtEnd } from '@atrium/testing';
+import { infraEnv, signedFetch, startConsumerGroupsAtEnd, waitFor } from '@atrium/testing';
 
 /** What the gateway forwards for a signed-in member of staff (services/gateway upstream-proxies.ts). */
 export function staff(username: string, ...roles: string[]): Record<string, string> {
@@ -79,6 +79,14 @@ export class PointsApi {
   async account(memberId: string): Promise<AccountView | undefined> {
     const answer = await this.call<AccountView>('GET', `/accounts/${memberId}`);
     return answer.status === 200 ? answer.body : undefined;
+  }
+
+  /** Waits until every member's account is open with its one card (the member events arrived). */
+  async waitForAccountsWithCards(memberIds: readonly string[]): Promise<void> {
+    await waitFor('the members\' accounts with cards', async () => {
+      const accounts = await Promise.all(memberIds.map((memberId) => this.account(memberId)));
+      return accounts.every((account) => account?.cardNumbers.length === 1) ? true : undefined;
+    }, 120_000, 500);
   }
 
   async ledgerMismatches(memberId?: string): Promise<unknown[]> {
