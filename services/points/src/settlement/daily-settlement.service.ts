@@ -99,7 +99,7 @@ export class DailySettlementService {
 
   /**
    * Runs (or resumes) a run to its end; `onProgress` hears how far it got. Once every entry
-   * carries its due days (DueDaysBackfill), a run of a day whose day before (or an earlier day
+   * carries its due days (DueDaysBackfill), a run of yesterday or today whose day before (or an earlier day
    * within DUE_WINDOW_DAYS) was settled settles only the members with an entry due from that day
    * to its own (the day before is read again: an entry recorded while its run was going is due
    * then, see due-days.ts); any other run (no completed run in the window, or the backfill not
@@ -112,7 +112,10 @@ export class DailySettlementService {
     let due: string[] | undefined;
     if (run.status === 'queued') {
       // Entries written before they carried due days are found only once the backfill dated them.
-      const last = (await this.backfill.isCompleted()) ? await this.runs.lastCompletedBefore(run.day) : undefined;
+      // A day older than yesterday is settled whole: entries recorded since are dated no earlier
+      // than the day before their recording (due-days.ts), after that day's own due days.
+      const recent = run.day >= addDays(dayOf(new Date(), this.settings.timeZone), -1);
+      const last = recent && (await this.backfill.isCompleted()) ? await this.runs.lastCompletedBefore(run.day) : undefined;
       dueFrom = last && last >= addDays(run.day, -DUE_WINDOW_DAYS) ? last : undefined;
       due = dueFrom ? await this.membersDue(run.day, dueFrom) : undefined;
       total = due ? due.length : await this.accounts.countForSettlement();
