@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { waitFor } from '@atrium/testing';
+import { waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 interface ImportAnswer {
@@ -26,7 +26,7 @@ interface Entry {
  * imported members get no welcome SMS unless the import asks for one.
  */
 describe('member import: opening points and the welcome SMS', () => {
-  const ports = { gateway: 18250, member: 13251, points: 13252, sms: 13254 };
+  const ports = { gateway: testPort(18250), member: testPort(13251), points: testPort(13252), sms: testPort(13254) };
   let stack: ShopperStack;
   let token: string;
 

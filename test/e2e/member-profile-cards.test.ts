@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 
 interface Member {
   id: string;
@@ -39,7 +39,7 @@ interface Problem {
 describe('member profile, cards and look-up through the gateway', () => {
   const run = randomUUID().slice(0, 8);
   const admin = { username: `e2e-admin-${run}`, password: `pw-${randomUUID()}` };
-  const ports = { gateway: 18190, member: 13191 };
+  const ports = { gateway: testPort(18190), member: testPort(13191) };
   const services: ServiceProcess[] = [];
   const tokens: Record<'admin' | 'desk' | 'specialist' | 'finance', string> = { admin: '', desk: '', specialist: '', finance: '' };
   const usernames = { desk: `e2e-desk-${run}`, specialist: `e2e-spec-${run}`, finance: `e2e-fin-${run}` };

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 
 /**
  * The thinnest real slice, as staff use it: a desk user registers a member through the
@@ -10,7 +10,7 @@ import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, waitFor, type 
  */
 describe('registering a member through the gateway opens a points account', () => {
   const admin = { username: `e2e-admin-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}` };
-  const ports = { gateway: 18080, member: 13001, points: 13002 };
+  const ports = { gateway: testPort(18080), member: testPort(13001), points: testPort(13002) };
   const services: ServiceProcess[] = [];
   let gateway: string;
   let adminToken: string;

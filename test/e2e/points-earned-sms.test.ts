@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { PurchaseRecordedSchema, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, waitFor } from '@atrium/testing';
+import { infraEnv, waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
@@ -14,7 +14,7 @@ import { startShopperStack, type ShopperStack } from './support/shopper-stack';
  * texts the two who asked, once each, with the points and the balance, in their language.
  */
 describe('points earned SMS, from the preference to the phone', () => {
-  const ports = { gateway: 18210, member: 13211, points: 13212, sms: 13214 };
+  const ports = { gateway: testPort(18210), member: testPort(13211), points: testPort(13212), sms: testPort(13214) };
   const codec = new EventCodec([TOPICS.purchases]);
   let stack: ShopperStack;
   let gateway: string;

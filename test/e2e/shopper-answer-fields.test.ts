@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { waitFor } from '@atrium/testing';
+import { waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
@@ -9,7 +9,7 @@ import { startShopperStack, type ShopperStack } from './support/shopper-stack';
  * answers must list exactly the fields below, and any field more fails the test.
  */
 describe('shopper answers: only what a shopper may see', () => {
-  const ports = { gateway: 18230, member: 13231, points: 13232, sms: 13234 };
+  const ports = { gateway: testPort(18230), member: testPort(13231), points: testPort(13232), sms: testPort(13234) };
   let stack: ShopperStack;
   let gateway: string;
 

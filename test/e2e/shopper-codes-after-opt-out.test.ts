@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { waitFor } from '@atrium/testing';
+import { waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 interface Preview {
@@ -13,7 +13,7 @@ interface Preview {
  * servers: gateway, member, points and SMS services, the local Twilio endpoint.
  */
 describe('sign-in codes after a marketing opt-out and after a carrier block', () => {
-  const ports = { gateway: 18250, member: 13251, points: 13252, sms: 13254 };
+  const ports = { gateway: testPort(18250), member: testPort(13251), points: testPort(13252), sms: testPort(13254) };
   const centreNumber = '+85230000250';
   let stack: ShopperStack;
   let gateway: string;

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { waitFor } from '@atrium/testing';
+import { waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
@@ -9,7 +9,7 @@ import { startShopperStack, type ShopperStack } from './support/shopper-stack';
  * back door), and exchanged for a shopper token that opens the shopper's own records only.
  */
 describe('shopper self-service: sign-up and sign-in by SMS code', () => {
-  const ports = { gateway: 18180, member: 13101, points: 13102, sms: 13104 };
+  const ports = { gateway: testPort(18180), member: testPort(13101), points: testPort(13102), sms: testPort(13104) };
   let stack: ShopperStack;
   let gateway: string;
   let twilio: ShopperStack['twilio'];

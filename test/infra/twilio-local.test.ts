@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { infraDir } from '@atrium/testing';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -25,7 +26,7 @@ describe('scripts/infra: the local Twilio endpoint', () => {
     expect(vars.get('TWILIO_AUTH_TOKEN')).toMatch(/^[0-9a-f]{32}$/);
     expect(vars.get('TWILIO_API_BASE_URL')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
-    const file = readFileSync(path.join(ROOT, '.infra', 'env'), 'utf8');
+    const file = readFileSync(path.join(infraDir(), 'env'), 'utf8');
     for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE_URL']) {
       expect(file).toContain(`${name}=${vars.get(name) ?? '?'}\n`);
     }

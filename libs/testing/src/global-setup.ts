@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { repoRoot } from './repo-root';
+import { infraDir, repoRoot } from './repo-root';
 
 const INFRA_VARS = ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL'] as const;
 const TWILIO_VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE_URL'] as const;
@@ -62,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
   const root = repoRoot();
   await runInfraUp(root);
 
-  const envFile = path.join(root, '.infra', 'env');
+  const envFile = path.join(infraDir(), 'env');
   const vars = parseEnvFile(await readFile(envFile, 'utf8'));
   for (const name of INFRA_VARS) {
     const value = vars.get(name);

@@ -7,3 +7,5 @@ export * from './consumer-groups';
 export * from './infra-restart';
 export * from './signed-fetch';
 export * from './openapi-contract/check-openapi-contract';
+export * from './test-port';
+export * from './repo-root';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from './repo-root';
+import { infraDir, repoRoot } from './repo-root';
 
 const run = promisify(execFile);
 
@@ -18,7 +18,7 @@ export async function restartLocalServer(server: 'redis' | 'twilio' | 'ferretdb'
 
 /** The pid scripts/infra recorded for a local server (`.infra/run/<server>.pid`). */
 export function localServerPid(server: 'ferretdb' | 'postgres' | 'redis' | 'watchdog'): number {
-  const file = path.join(repoRoot(), '.infra', 'run', `${server}.pid`);
+  const file = path.join(infraDir(), 'run', `${server}.pid`);
   const pid = Number(readFileSync(file, 'utf8').trim().split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no pid in ${file}`);
   return pid;
@@ -41,7 +41,7 @@ export function processAlive(pid: number): boolean {
 /** The text of a scripts/infra log (`.infra/logs/<name>.log`), empty if there is none yet. */
 export function infraLog(name: 'watchdog' | 'ferretdb'): string {
   try {
-    return readFileSync(path.join(repoRoot(), '.infra', 'logs', `${name}.log`), 'utf8');
+    return readFileSync(path.join(infraDir(), 'logs', `${name}.log`), 'utf8');
   } catch {
     return '';
   }

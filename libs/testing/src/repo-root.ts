@@ -11,3 +11,12 @@ export function repoRoot(): string {
     dir = parent;
   }
 }
+
+/**
+ * Where scripts/infra keeps this set of servers' env file, pids and logs: ATRIUM_INFRA_DIR when
+ * a second set runs beside the first (the shards of scripts/test.sh), else the repository's .infra.
+ */
+export function infraDir(): string {
+  const dir = process.env.ATRIUM_INFRA_DIR?.trim();
+  return dir ? path.resolve(dir) : path.join(repoRoot(), '.infra');
+}

@@ -4,7 +4,7 @@ import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { CardIssuedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess, testPort } from '@atrium/testing';
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 interface Envelope {
@@ -35,7 +35,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
   const run = randomUUID().slice(0, 8);
   const tenantId = `till-${run}`;
   const otherTenant = `till-other-${run}`;
-  const pointsPort = 13862;
+  const pointsPort = testPort(13862)
   const pointsUrl = `http://127.0.0.1:${pointsPort}`;
   const member = { memberId: randomUUID(), phone: `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, cardNumber: `78${Date.now().toString().slice(-8)}000001` };
   const codec = new EventCodec([TOPICS.memberEvents, TOPICS.purchases]);

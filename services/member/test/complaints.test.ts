@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemberServiceUnderTest, type TestStaff } from './support/member-service';
+import { testPort } from '@atrium/testing';
 
 interface ComplaintAnswer {
   id: string;
@@ -28,7 +29,7 @@ interface PageAnswer {
 
 /** Complaints and suggestions (客訴) through the member service's HTTP API, on the real servers. */
 describe('complaints and suggestions', () => {
-  const service = new MemberServiceUnderTest(13282);
+  const service = new MemberServiceUnderTest(testPort(13282));
   const desk: TestStaff = { id: 'desk-amy', roles: ['desk'] };
   const specialist: TestStaff = { id: 'specialist-bo', roles: ['specialist'] };
 

@@ -3,7 +3,7 @@ import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { deadLetterTopicOf, MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 
 interface ConsentAnswer {
@@ -17,7 +17,7 @@ interface ConsentAnswer {
  * STOP / 退訂 and opt-in replies arrive from the SMS service on atrium.sms.events.v1.
  */
 describe('marketing consent', () => {
-  const service = new MemberServiceUnderTest(13281);
+  const service = new MemberServiceUnderTest(testPort(13281));
   const desk: TestStaff = { id: 'desk-consent-test', roles: ['desk'] };
   const codec = new EventCodec([TOPICS.smsEvents]);
   let kafka: Kafka;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { cardNumberFor } from '../src/cards/card-number';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 import { payloadOf } from './support/points-events';
@@ -41,7 +41,7 @@ interface OpeningPoints {
  * the points service once per member as `member.opening-points-granted`.
  */
 describe('member import', () => {
-  const service = new MemberServiceUnderTest(13285);
+  const service = new MemberServiceUnderTest(testPort(13285));
   const specialist: TestStaff = { id: 'spec-import-test', roles: ['specialist'] };
   let memberEvents: TopicRecorder;
 

@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 import { payloadOf } from './support/points-events';
 
@@ -27,7 +27,7 @@ interface LookupAnswer {
  * the real servers: what the desk finds afterwards and what other services are told.
  */
 describe('activity sign-up, merge and erasure', () => {
-  const service = new MemberServiceUnderTest(13286);
+  const service = new MemberServiceUnderTest(testPort(13286));
   const desk: TestStaff = { id: 'desk-lifecycle-test', roles: ['desk'] };
   const specialist: TestStaff = { id: 'spec-lifecycle-test', roles: ['specialist'] };
   const supervisor: TestStaff = { id: 'sup-lifecycle-test', roles: ['supervisor'] };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, signedFetch, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, signedFetch, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, type TestStaff } from './support/member-service';
 
 interface PreferencesAnswer {
@@ -22,7 +22,7 @@ interface PreferencesEvent {
  * and every change is announced as member.notification-preferences-changed.
  */
 describe('notification preferences', () => {
-  const service = new MemberServiceUnderTest(13293);
+  const service = new MemberServiceUnderTest(testPort(13293));
   const desk: TestStaff = { id: 'desk-preferences-test', roles: ['desk'] };
   let memberEvents: TopicRecorder;
 
@@ -42,7 +42,7 @@ describe('notification preferences', () => {
 
   /** What the shopper's own route sends: the gateway names the member from the token, no staff. */
   async function asShopper(memberId: string, path: string, body: unknown): Promise<{ status: number; body: PreferencesAnswer }> {
-    const response = await signedFetch(`http://127.0.0.1:13293${path}`, {
+    const response = await signedFetch(`${service.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-atrium-shopper': memberId },
       body: JSON.stringify(body),

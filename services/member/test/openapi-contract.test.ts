@@ -1,9 +1,9 @@
-import { openApiContractViolations, staffCaller } from '@atrium/testing';
+import { openApiContractViolations, staffCaller, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest } from './support/member-service';
 
 // Every operation of the member service's live openapi.json, called as a generated client would.
 describe('the member service answers only what its OpenAPI document declares', () => {
-  const service = new MemberServiceUnderTest(13299);
+  const service = new MemberServiceUnderTest(testPort(13299));
 
   beforeAll(async () => {
     await service.start();
@@ -14,7 +14,7 @@ describe('the member service answers only what its OpenAPI document declares', (
   });
 
   it('declares every status and body it answers, and refuses no request its schemas call valid', async () => {
-    const result = await openApiContractViolations({ url: 'http://127.0.0.1:13299', caller: staffCaller() });
+    const result = await openApiContractViolations({ url: service.url, caller: staffCaller() });
     expect(result.operations).toBeGreaterThan(20);
     expect(result.succeeded).toBeGreaterThan(10);
     expect(result.violations).toEqual([]);

@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 import { payloadOf } from './support/points-events';
 
@@ -25,7 +25,7 @@ const MEMBERS = 40;
  * the run resumes after the last member it saved, and every member ends reviewed exactly once.
  */
 describe('a yearly tier review killed mid-run', () => {
-  const service = new MemberServiceUnderTest(13284);
+  const service = new MemberServiceUnderTest(testPort(13284));
   const supervisor: TestStaff = { id: 'sup-review-crash', roles: ['supervisor'] };
   const env = { JOB_LOCK_SECONDS: '3' };
   let memberEvents: TopicRecorder;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, type TestStaff } from './support/member-service';
 import { payloadOf, PointsEventsProducer } from './support/points-events';
 
@@ -39,7 +39,7 @@ interface TierChangedPayload {
  * tiers: silver at 5,000.00 (kept with 3,000.00), gold at 20,000.00 (kept with 12,000.00), VIP.
  */
 describe('tiers', () => {
-  const service = new MemberServiceUnderTest(13283);
+  const service = new MemberServiceUnderTest(testPort(13283));
   const desk: TestStaff = { id: 'desk-tiers-test', roles: ['desk'] };
   const supervisor: TestStaff = { id: 'sup-tiers-test', roles: ['supervisor'] };
   const points = new PointsEventsProducer();

@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { TOPICS, VerificationPurpose, type VerificationCodeIssued } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, signedFetch, TopicRecorder } from '@atrium/testing';
+import { infraEnv, signedFetch, TopicRecorder, testPort } from '@atrium/testing';
 import { MemberServiceUnderTest, uniqueMobile, type TestStaff } from './support/member-service';
 
 interface Problem {
@@ -16,7 +16,7 @@ interface Problem {
  * database): the member service keeps only a hash.
  */
 describe('verification codes and self sign-up', () => {
-  const service = new MemberServiceUnderTest(13291);
+  const service = new MemberServiceUnderTest(testPort(13291));
   const desk: TestStaff = { id: 'desk-verification-test', roles: ['desk'] };
   const codec = new EventCodec([TOPICS.memberEvents]);
   let memberEvents: TopicRecorder;
@@ -37,7 +37,7 @@ describe('verification codes and self sign-up', () => {
   const newAddress = () => `198.51.100.${++address}-${service.run}`;
 
   async function askCode(phone: string, purpose: 'sign-up' | 'sign-in', from: string) {
-    const response = await signedFetch(`http://127.0.0.1:13291/verification-codes`, {
+    const response = await signedFetch(`${service.url}/verification-codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-atrium-client-address': from },
       body: JSON.stringify({ phone, purpose, language: 'zh-Hant' }),

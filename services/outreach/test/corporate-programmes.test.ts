@@ -3,7 +3,7 @@ import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CorporateProgrammeChangedSchema, CorporateProgrammeStatus, deadLetterTopicOf, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, TopicRecorder, waitFor } from '@atrium/testing';
+import { infraEnv, TopicRecorder, waitFor, testPort } from '@atrium/testing';
 import { OutreachStack, uniqueCode, uniqueMobile, type Answer } from './support/outreach-stack';
 
 interface Company {
@@ -50,7 +50,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
  * service's registration route.
  */
 describe('corporate programmes and registration with their codes', () => {
-  const stack = new OutreachStack({ gateway: 18351, outreach: 13351, member: 13352 });
+  const stack = new OutreachStack({ gateway: testPort(18351), outreach: testPort(13351), member: testPort(13352) });
   const codec = new EventCodec([TOPICS.outreachEvents]);
   let kafka: Kafka;
   let producer: Producer;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { infraEnv, openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess, testPort } from '@atrium/testing';
 
 // Every operation of the outreach service's live openapi.json, called as a generated client would.
 describe('the outreach service answers only what its OpenAPI document declares', () => {
-  const port = 13297;
+  const port = testPort(13297)
   const run = randomUUID().slice(0, 8);
   let outreach: ServiceProcess | undefined;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 
@@ -40,7 +40,7 @@ const SUPERVISOR = staff('sup-chen', 'supervisor');
  * registered on Kafka, adjustments made over HTTP with the staff headers the gateway forwards.
  */
 describe('staff adjustments of points', () => {
-  const port = 13113;
+  const port = testPort(13113)
   const run = randomUUID().slice(0, 8);
   let points: ServiceProcess;
   let env: Record<string, string>;

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, restartLocalServer, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, restartLocalServer, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
@@ -156,7 +156,7 @@ function interruptedRunSuite(title: string, port: number, interrupt: Interruptio
  * worker's claim expires (SETTLEMENT_JOB_LOCK_SECONDS), and the run resumes after the last
  * member it saved.
  */
-interruptedRunSuite('a daily settlement killed mid-run', 13142, async (points, restart) => {
+interruptedRunSuite('a daily settlement killed mid-run', testPort(13142), async (points, restart) => {
   await points.stop('SIGKILL');
   return restart();
 });
@@ -165,7 +165,7 @@ interruptedRunSuite('a daily settlement killed mid-run', 13142, async (points, r
  * Redis stopped and started again (it keeps its append-only file): the queue, the job's claim
  * and the accounts' locks go away for a moment; the worker reconnects and the run completes.
  */
-interruptedRunSuite('a daily settlement whose Redis restarts mid-run', 13144, async (points) => {
+interruptedRunSuite('a daily settlement whose Redis restarts mid-run', testPort(13144), async (points) => {
   await restartLocalServer('redis');
   return points;
 });

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
@@ -13,7 +13,7 @@ import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/s
 const DUE = 64;
 const NOT_DUE = 16;
 const FINANCE = staff('fin-two', 'finance');
-const PORTS = [13146, 13148] as const;
+const PORTS = [testPort(13146), testPort(13148)] as const;
 
 interface RunWithSettled extends DailyRunView {
   progress: DailyRunView['progress'] & { accountsSettled: number; dueFrom?: string };

@@ -6,7 +6,7 @@ import { DocumentLocks } from '@atrium/document-locks';
 import { Kafka, logLevel } from 'kafkajs';
 import { SettlementKind, TOPICS, type PointsExpired, type PointsExpiringSoon, type SettlementCompleted } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
@@ -36,7 +36,7 @@ const SUPERVISOR = staff('sup-chen', 'supervisor');
  * again changes nothing. Runs are started as finance would, over HTTP.
  */
 describe('the daily settlement', () => {
-  const port = 13141;
+  const port = testPort(13141)
   const run = randomUUID().slice(0, 8);
   const tenant = `tenant-ds-${run}`;
   let points: ServiceProcess;

@@ -12,6 +12,7 @@ import {
   TopicRecorder,
   waitFor,
   type ServiceProcess,
+  testPort,
 } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, pointsEnv, type AccountView } from './support/points-api';
@@ -30,7 +31,7 @@ const OUTAGE_MS = 60_000;
  * carries on by itself: every sale in the ledger exactly once, balances exact, no dead letter.
  */
 describe('points through a database outage', () => {
-  const port = 13171;
+  const port = testPort(13171)
   const run = randomUUID().slice(0, 8);
   const tenant = `tenant-outage-${run}`;
   const env = pointsEnv(port, run, `points-outage-${run}`);

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { MongoClient, type Collection } from 'mongodb';
-import { infraEnv, serviceEntry, startServiceProcess, TEST_IDENTITY_SECRET, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, serviceEntry, startServiceProcess, TEST_IDENTITY_SECRET, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
@@ -13,7 +13,7 @@ import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/s
 const DUE = 60;
 const LATER = 60;
 const FINANCE = staff('fin-backfill', 'finance');
-const PORT = 13150;
+const PORT = testPort(13150)
 
 interface RunWithSettled extends DailyRunView {
   progress: DailyRunView['progress'] & { accountsSettled: number; dueFrom?: string };

@@ -17,7 +17,7 @@ import {
   type PointsRefunded,
 } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type Sale, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, type AccountView } from './support/points-api';
 
@@ -96,7 +96,7 @@ class MemberEvents {
  * rounded down, with gold members earning double.
  */
 describe('points follow the member service\'s events', () => {
-  const port = 13114;
+  const port = testPort(13114)
   const run = randomUUID().slice(0, 8);
   const group = `points-test-members-${run}`;
   const tenant = `tenant-m-${run}`;

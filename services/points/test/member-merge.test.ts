@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { MemberMergedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 import { centreDay, dayBefore, settledRun, type DailyRunView } from './support/settlement';
@@ -35,7 +35,7 @@ const FINANCE = staff('fin-lee', 'finance');
  * follow the survivor once, with their dates, however often the event is delivered.
  */
 describe('a merge moves the duplicate\'s points to the surviving member', () => {
-  const port = 13161;
+  const port = testPort(13161)
   const run = randomUUID().slice(0, 8);
   const group = `points-test-merge-${run}`;
   const tenant = `tenant-mg-${run}`;

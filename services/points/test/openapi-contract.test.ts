@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess, testPort } from '@atrium/testing';
 import { consumeFromNow, dropDatabase, pointsEnv } from './support/points-api';
 
 // Every operation of the points service's live openapi.json, called as a generated client would.
 describe('the points service answers only what its OpenAPI document declares', () => {
-  const port = 13295;
+  const port = testPort(13295)
   const run = `contract_${randomUUID().slice(0, 8)}`;
   let points: ServiceProcess | undefined;
 

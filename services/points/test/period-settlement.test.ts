@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { infraEnv, restartLocalServer, signedFetch, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, restartLocalServer, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, LONG_AGO, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Answer, type Problem } from './support/points-api';
 import { centreDay } from './support/settlement';
@@ -45,7 +45,7 @@ function monthsBack(back: number): string {
  * into a closed month counts in the next one, as late; statements download as JSON and CSV.
  */
 describe('the period settlement', () => {
-  const port = 13143;
+  const port = testPort(13143)
   const run = randomUUID().slice(0, 8);
   const tenants = [`t1-ps-${run}`, `t2-ps-${run}`];
   let points: ServiceProcess;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { infraEnv, signedFetch, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase } from './support/points-api';
 
@@ -17,7 +17,7 @@ interface Account {
  * stream), and the balances read back over HTTP and checked against the ledger.
  */
 describe('points from the purchase feed', () => {
-  const port = 13102;
+  const port = testPort(13102)
   const run = randomUUID().slice(0, 8);
   const openTenant = `tenant-open-${run}`;
   const closedTenant = `tenant-closed-${run}`;

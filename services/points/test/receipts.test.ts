@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 
@@ -44,7 +44,7 @@ const SPECIALIST = staff('spec-bo', 'specialist');
  * 7 days pending, at most 3 receipts per tenant per member per day, at least 1,000 fen.
  */
 describe('receipts submitted by shoppers and the desk', () => {
-  const port = 13112;
+  const port = testPort(13112)
   const run = randomUUID().slice(0, 8);
   const tenant = `tenant-r-${run}`;
   const closedTenant = `tenant-rc-${run}`;

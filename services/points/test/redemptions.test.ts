@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { RedemptionCancelReason, TOPICS, type PointsRedeemed, type RedemptionCancelled } from '@atrium/contracts';
 import { DocumentLocks } from '@atrium/document-locks';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 
@@ -59,7 +59,7 @@ const LOCATION = 'desk-l1';
  * redeemed over HTTP as the gateway forwards them, events read back from the points topic.
  */
 describe('redemption at the desk', () => {
-  const port = 13121;
+  const port = testPort(13121)
   const run = randomUUID().slice(0, 8);
   let points: ServiceProcess;
   let env: Record<string, string>;

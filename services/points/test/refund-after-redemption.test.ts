@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { DocumentLocks } from '@atrium/document-locks';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff } from './support/points-api';
 
@@ -33,8 +33,8 @@ const LOCATION = 'desk-l1';
  * account's lock), the member redeems them at the desk, and the till refunds the sale.
  */
 describe.each([
-  ['debt', 13123, { available: 0, pending: 0, lifetimeEarned: 0, redeemed: 150, debt: 150 }, { available: -50, debt: 150 }],
-  ['negative-balance', 13124, { available: -150, pending: 0, lifetimeEarned: 0, redeemed: 150, debt: 0 }, { available: -200 }],
+  ['debt', testPort(13123), { available: 0, pending: 0, lifetimeEarned: 0, redeemed: 150, debt: 150 }, { available: -50, debt: 150 }],
+  ['negative-balance', testPort(13124), { available: -150, pending: 0, lifetimeEarned: 0, redeemed: 150, debt: 0 }, { available: -200 }],
 ] as const)('a refund after a redemption under the %s policy', (policy, port, after, refundDeltas) => {
   const run = randomUUID().slice(0, 8);
   const tenant = `tenant-rr-${run}`;

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { RedemptionCancelReason, TOPICS, type RedemptionCancelled } from '@atrium/contracts';
 import { DocumentLocks } from '@atrium/document-locks';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, TopicRecorder, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 
@@ -38,7 +38,7 @@ const HOLD_SECONDS = 3_600;
  * second here) — each returning points and stock exactly once.
  */
 describe('online reservations', () => {
-  const port = 13122;
+  const port = testPort(13122)
   const run = randomUUID().slice(0, 8);
   let points: ServiceProcess;
   let env: Record<string, string>;

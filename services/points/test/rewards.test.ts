@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { DocumentLocks } from '@atrium/document-locks';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff, type Problem } from './support/points-api';
 
@@ -37,7 +37,7 @@ const DESK = staff('desk-amy', 'desk');
  * HTTP; the desk asks what a member may redeem.
  */
 describe('the rewards catalogue', () => {
-  const port = 13120;
+  const port = testPort(13120)
   const run = randomUUID().slice(0, 8);
   const tenant = `tenant-cat-${run}`;
   let points: ServiceProcess;

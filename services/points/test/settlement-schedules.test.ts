@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { infraEnv, startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
+import { infraEnv, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { consumeFromNow, dropDatabase, PointsApi, pointsEnv, staff } from './support/points-api';
 import { centreDay, dayBefore, type DailyRunView } from './support/settlement';
 
@@ -27,7 +27,7 @@ function monthBefore(at: Date): string {
  * run's id comes from its day or month).
  */
 describe('the settlement schedules', () => {
-  const port = 13145;
+  const port = testPort(13145)
   const run = randomUUID().slice(0, 8);
   // When the daily schedule fires: set in beforeAll, a whole minute far enough ahead that the
   // service has registered its scheduler before it.

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { openApiContractViolations, staffCaller, startServiceProcess, type ServiceProcess, testPort } from '@atrium/testing';
 import { smsEnv } from './support/delivery-harness';
 
 // Every operation of the sms-campaign service's live openapi.json, called as a generated client would.
 describe('the sms-campaign service answers only what its OpenAPI document declares', () => {
-  const port = 13296;
+  const port = testPort(13296)
   const run = randomUUID().slice(0, 8);
   let sms: ServiceProcess | undefined;
 

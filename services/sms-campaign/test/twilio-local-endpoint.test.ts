@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import twilio from 'twilio';
-import { waitFor } from '@atrium/testing';
+import { infraDir, waitFor } from '@atrium/testing';
 import { createTwilioClient } from '../src/twilio/twilio-client.factory';
 
 interface TwilioEnv {
@@ -18,9 +18,9 @@ interface TwilioEnv {
   apiBaseUrl: string;
 }
 
-/** The endpoint's address and credentials: from the environment, else from .infra/env (scripts/infra up). */
+/** The endpoint's address and credentials: from the environment, else from the infra env file (scripts/infra up). */
 function twilioEnv(): TwilioEnv {
-  const file = path.resolve(__dirname, '..', '..', '..', '.infra', 'env');
+  const file = path.join(infraDir(), 'env');
   const fromFile = new Map<string, string>();
   try {
     for (const line of readFileSync(file, 'utf8').split('\n')) {

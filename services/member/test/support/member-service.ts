@@ -24,6 +24,10 @@ export class MemberServiceUnderTest {
 
   constructor(private readonly port: number) {}
 
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   get output(): string {
     return this.process?.output() ?? '';
   }
