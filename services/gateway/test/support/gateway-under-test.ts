@@ -7,7 +7,7 @@ import { loadConfig } from '@atrium/config';
 import { createLogger, Metrics } from '@atrium/observability';
 import { RedisConnection } from '@atrium/service-kit';
 import { infraEnv, TEST_IDENTITY_SECRET } from '@atrium/testing';
-import { gatewayEnvSchema } from '../../src/config/env.schema';
+import { gatewayEnvSchema, type GatewayConfig } from '../../src/config/env.schema';
 import { createGatewayApp } from '../../src/gateway-app';
 import { call, loopbackAddress, type CallResult } from './http-call';
 
@@ -21,7 +21,8 @@ export class GatewayUnderTest {
   private readonly addresses: string[] = [];
 
   private constructor(
-    private readonly app: INestApplication,
+    private app: INestApplication,
+    private readonly config: GatewayConfig,
     readonly baseUrl: string,
     readonly prefix: string,
     adminPassword: string,
@@ -45,10 +46,15 @@ export class GatewayUnderTest {
       ATRIUM_ADMIN_PASSWORD: adminPassword,
       ...env,
     });
-    const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL), new Metrics('gateway'));
-    await app.listen(0, '127.0.0.1');
+    const app = await listeningApp(config, 0);
     const { port } = app.getHttpServer().address() as AddressInfo;
-    return new GatewayUnderTest(app, `http://127.0.0.1:${port}`, prefix, adminPassword);
+    return new GatewayUnderTest(app, config, `http://127.0.0.1:${port}`, prefix, adminPassword);
+  }
+
+  /** Stops this gateway process's app and starts a new one with the same configuration on the same port; data stays. */
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = await listeningApp(this.config, Number(new URL(this.baseUrl).port));
   }
 
   call(method: string, path: string, options: Parameters<typeof call>[3] = {}): Promise<CallResult> {
@@ -104,4 +110,10 @@ export class GatewayUnderTest {
       await this.app.close();
     }
   }
+}
+
+async function listeningApp(config: GatewayConfig, port: number): Promise<INestApplication> {
+  const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL), new Metrics('gateway'));
+  await app.listen(port, '127.0.0.1');
+  return app;
 }
