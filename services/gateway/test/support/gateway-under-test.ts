@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '@atrium/config';
@@ -10,6 +9,8 @@ import { infraEnv, TEST_IDENTITY_SECRET } from '@atrium/testing';
 import { gatewayEnvSchema, type GatewayConfig } from '../../src/config/env.schema';
 import { createGatewayApp } from '../../src/gateway-app';
 import { call, loopbackAddress, type CallResult } from './http-call';
+
+type GatewayApp = Awaited<ReturnType<typeof createGatewayApp>>;
 
 /**
  * The real gateway, in this process, on a random port, against the real MongoDB-compatible
@@ -21,7 +22,7 @@ export class GatewayUnderTest {
   private readonly addresses: string[] = [];
 
   private constructor(
-    private app: INestApplication,
+    private app: GatewayApp,
     private readonly config: GatewayConfig,
     readonly baseUrl: string,
     readonly prefix: string,
@@ -112,7 +113,7 @@ export class GatewayUnderTest {
   }
 }
 
-async function listeningApp(config: GatewayConfig, port: number): Promise<INestApplication> {
+async function listeningApp(config: GatewayConfig, port: number): Promise<GatewayApp> {
   const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL), new Metrics('gateway'));
   await app.listen(port, '127.0.0.1');
   return app;
