@@ -51,6 +51,9 @@ const infraPids = () => infraPidsUnder(ROOT, ['ferretdb', 'postgres', 'kafka', '
 const require = createRequire(path.join(ROOT, 'package.json'));
 const { Kafka, logLevel } = require('kafkajs');
 const { MongoClient } = require('mongodb');
+const Redis = require('ioredis');
+/** How long PostgreSQL may take to publish a backend's table statistics (it flushes them about every second). */
+const PG_STATS_DELAY_MS = 1_500;
 const { TOPICS } = require('@atrium/contracts');
 
 const MEMBER_DIST = path.join(ROOT, 'services', 'member', 'dist');
@@ -708,8 +711,6 @@ function planNodes(queryPlanner) {
  * = database name), to measure what that changes; nothing outside the bench's schema is touched.
  */
 async function addGinTwins(schema) {
-  const url = process.env.ATRIUM_BENCH_POSTGRES_URL?.trim() || `postgres://postgres@127.0.0.1:${process.env.ATRIUM_INFRA_POSTGRES_PORT?.trim() || '5433'}/ferretdb`;
-  if (!['127.0.0.1', 'localhost'].includes(new URL(url).hostname)) fail(`the PostgreSQL behind FerretDB (${url}) is not on 127.0.0.1`);
   if (!/^[a-z0-9_]+$/.test(schema)) throw new Error(`unexpected schema name ${schema}`);
   const sql = `
     DO $$
@@ -725,18 +726,55 @@ async function addGinTwins(schema) {
     END $$;
     SELECT count(*) FROM pg_indexes WHERE schemaname = '${schema}' AND indexdef LIKE '%USING gin%';`;
   const started = now();
+  const output = await psql('creating the GIN indexes', sql, 600_000);
+  const made = Number(output.trim().split('\n').pop());
+  if (!(made > 0)) throw new Error(`no GIN index was made in schema ${schema} (is the server FerretDB on PostgreSQL?): ${output.trim()}`);
+  log(`added ${made} GIN (jsonb_path_ops) twins of FerretDB's indexes in schema ${schema} in ${fmtS(now() - started)}`);
+}
+
+/** Runs one SQL script with psql on the PostgreSQL behind FerretDB (loopback only); its output. */
+async function psql(what, sql, timeoutMs) {
+  const url = process.env.ATRIUM_BENCH_POSTGRES_URL?.trim() || `postgres://postgres@127.0.0.1:${process.env.ATRIUM_INFRA_POSTGRES_PORT?.trim() || '5433'}/ferretdb`;
+  if (!['127.0.0.1', 'localhost'].includes(new URL(url).hostname)) fail(`the PostgreSQL behind FerretDB (${url}) is not on 127.0.0.1`);
   const child = spawn('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const [code] = await bounded('psql creating the GIN indexes', once(child, 'exit'), 600_000).catch((error) => {
+  const [code] = await bounded(`psql ${what}`, once(child, 'exit'), timeoutMs).catch((error) => {
     child.kill('SIGKILL');
     throw error;
   });
   if (code !== 0) throw new Error(`psql failed (${code}): ${output.trim()}`);
-  const made = Number(output.trim().split('\n').pop());
-  if (!(made > 0)) throw new Error(`no GIN index was made in schema ${schema} (is the server FerretDB on PostgreSQL?): ${output.trim()}`);
-  log(`added ${made} GIN (jsonb_path_ops) twins of FerretDB's indexes in schema ${schema} in ${fmtS(now() - started)}`);
+  return output;
+}
+
+/**
+ * Table reads (sequential and index scans) in one database's schema so far, from PostgreSQL's
+ * statistics: the gateway's database calls, counted without touching the gateway. Undefined when
+ * the server is not FerretDB on PostgreSQL. PostgreSQL publishes the counts within a second.
+ */
+async function tableReadsIn(schema) {
+  if (!/^[a-z0-9_]+$/.test(schema)) throw new Error(`unexpected schema name ${schema}`);
+  try {
+    const output = await psql('counting table reads', `SELECT coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables WHERE schemaname = '${schema}'`, 30_000);
+    return Number(output.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Commands Redis has run so far (INFO commandstats), every client together. */
+async function redisCommands(redis) {
+  const stats = await redis.info('commandstats');
+  return [...stats.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
+/** Database and Redis calls per look-up answered in a phase, from the counts before and after it. */
+async function callsPerLookUp(before, schema, redis, answered) {
+  await sleep(PG_STATS_DELAY_MS);
+  const [reads, commands] = await Promise.all([tableReadsIn(schema), redisCommands(redis)]);
+  const per = (after, start) => (after === undefined || start === undefined || answered === 0 ? undefined : (after - start) / answered);
+  return { gatewayDbReads: per(reads, before.reads), redisCommands: per(commands, before.commands) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,7 +797,9 @@ async function main() {
   const kafkaAdmin = kafka.admin();
   // Enough connections that the baseline's look-ups never queue in the driver's pool.
   const mongo = new MongoClient(infra.MONGO_URL, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 180_000, maxPoolSize: 50 });
-  await bounded('connecting to Kafka and the database', Promise.all([kafkaAdmin.connect(), mongo.connect()]));
+  // Only to read INFO commandstats: the Redis commands of a phase, per look-up.
+  const redis = new Redis(infra.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await bounded('connecting to Kafka, the database and Redis', Promise.all([kafkaAdmin.connect(), mongo.connect(), redis.connect()]));
   const db = mongo.db(memberDatabase);
   // The gateway signs its identity headers with the identity secret, the member service verifies them.
   const shared = { KAFKA_BROKERS: infra.KAFKA_BROKERS, MONGO_URL: infra.MONGO_URL, REDIS_URL: infra.REDIS_URL, ATRIUM_IDENTITY_SECRET: randomBytes(32).toString('hex') };
@@ -776,7 +816,7 @@ async function main() {
         const ours = groups.filter((id) => [memberGroup, gatewayGroup].some((prefix) => id === prefix || id.startsWith(`${prefix}.`)));
         if (ours.length > 0) await kafkaAdmin.deleteGroups(ours).catch((error) => log(`could not delete groups ${ours.join(', ')}: ${error.message}`));
       }
-      await Promise.allSettled([kafkaAdmin.disconnect(), mongo.close()]);
+      await Promise.allSettled([kafkaAdmin.disconnect(), mongo.close(), redis.quit()]);
     })();
     return cleaning;
   };
@@ -874,15 +914,20 @@ async function main() {
         }
         member.assertAlive();
         gateway.assertAlive();
+        await sleep(PG_STATS_DELAY_MS);
+        const callsBefore = { reads: await tableReadsIn(gatewayDatabase), commands: await redisCommands(redis) };
         const before = cpuSnapshot({ member: member.pid, gateway: gateway.pid });
         const measured = await openLoop(makePlan(members, count, options, 42), loop, lookUp);
         const cpu = cpuDelta(before, cpuSnapshot({ member: member.pid, gateway: gateway.pid }));
-        phases[rate][name] = { ...measured, cpu };
+        const calls = await callsPerLookUp(callsBefore, gatewayDatabase, redis, measured.latency.count);
+        phases[rate][name] = { ...measured, cpu, calls };
         const l = measured.latency;
         log(`${name} at ${rate}/s: ${fmtInt(measured.sent)} of ${fmtInt(count)} look-ups sent, ${measured.achievedRate.toFixed(1)}/s answered: p50 ${fmtMs(l.p50)} p90 ${fmtMs(l.p90)} p99 ${fmtMs(l.p99)} p99.9 ${fmtMs(l.p999)} max ${fmtMs(l.max)} ms; ${measured.errors.length} errors; peak ${measured.peakInFlight} in flight; send lag p99 ${fmtMs(measured.sendLag.p99)} ms`);
         if (measured.saturatedAfterS !== undefined) log(`           SATURATED: ${options.maxInFlight} look-ups outstanding after ${measured.saturatedAfterS.toFixed(1)} s; the other ${fmtInt(measured.unsent)} were not sent`);
         for (const [kind, k] of Object.entries(measured.byKind)) log(`           by ${kind.padEnd(11)} ${fmtInt(k.count).padStart(6)}: p50 ${fmtMs(k.p50)} p99 ${fmtMs(k.p99)} max ${fmtMs(k.max)} ms`);
         log(`           ${formatCpu(cpu)}`);
+        const perLookUp = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
+        log(`           per look-up: ${perLookUp(calls.gatewayDbReads)} table reads in the gateway's database, ${perLookUp(calls.redisCommands)} Redis commands (all clients)`);
         for (const error of measured.errors.slice(0, 3)) log(`           error (${error.kind} "${error.typed}"): ${error.problem}`);
       }
     }
@@ -940,6 +985,8 @@ async function main() {
     unsent: phase.unsent,
     answeredPerS: round(phase.achievedRate, 1),
     cpuS: Object.fromEntries(Object.entries(phase.cpu.parts).map(([name, seconds]) => [name, round(seconds, 1)])),
+    gatewayDbReadsPerLookUp: round(phase.calls.gatewayDbReads),
+    redisCommandsPerLookUp: round(phase.calls.redisCommands),
   });
   console.log(`RESULT ${JSON.stringify({
     run,
@@ -959,27 +1006,19 @@ async function main() {
   const rows = options.rates.flatMap((rate) => {
     const { baseline, gateway: viaGateway } = phases[rate];
     const judged = rate === judgedRate;
+    const latencyRow = (percentile, rowTarget) => ({
+      metric: `look-up latency ${percentile} at ${rate}/s`,
+      value: round(viaGateway.latency[percentile]),
+      unit: 'ms',
+      baseline: lookupBaseline,
+      baselineValue: round(baseline.latency[percentile]),
+      ratio: round(ratio(viaGateway.latency[percentile], baseline.latency[percentile])),
+      target: rowTarget,
+      met: rowTarget === null ? null : met,
+    });
     return [
-      {
-        metric: `look-up latency p50 at ${rate}/s`,
-        value: round(viaGateway.latency.p50),
-        unit: 'ms',
-        baseline: lookupBaseline,
-        baselineValue: round(baseline.latency.p50),
-        ratio: round(ratio(viaGateway.latency.p50, baseline.latency.p50)),
-        target: null,
-        met: null,
-      },
-      {
-        metric: `look-up latency p99 at ${rate}/s`,
-        value: round(viaGateway.latency.p99),
-        unit: 'ms',
-        baseline: lookupBaseline,
-        baselineValue: round(baseline.latency.p99),
-        ratio: round(ratio(viaGateway.latency.p99, baseline.latency.p99)),
-        target: judged ? target : null,
-        met: judged ? met : null,
-      },
+      latencyRow('p50', null),
+      latencyRow('p99', judged ? target : null),
       {
         metric: `answered at ${rate}/s offered`,
         value: round(viaGateway.achievedRate, 1),

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { closedPort, StubUpstream } from './support/stub-upstream';
+import { StubUpstream } from './support/stub-upstream';
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -19,15 +19,7 @@ describe('signing out', () => {
 
   beforeAll(async () => {
     member = await StubUpstream.start();
-    const nothingThere = `http://127.0.0.1:${await closedPort()}`;
-    gateway = await GatewayUnderTest.start({
-      JWT_SECRET,
-      MEMBER_SERVICE_URL: member.url,
-      POINTS_SERVICE_URL: nothingThere,
-      MERCHANT_DISCOUNT_SERVICE_URL: nothingThere,
-      SMS_CAMPAIGN_SERVICE_URL: nothingThere,
-      OUTREACH_SERVICE_URL: nothingThere,
-    });
+    gateway = await GatewayUnderTest.inFrontOfMember(member.url, { JWT_SECRET });
     desk = await gateway.createStaff('desk', ['desk']);
   });
 

@@ -1,5 +1,5 @@
 import { waitFor } from '@atrium/testing';
-import { closedPort, StubUpstream } from './support/stub-upstream';
+import { StubUpstream } from './support/stub-upstream';
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 const IDLE_SOCKETS = 4;
@@ -12,15 +12,7 @@ describe('connections to the services', () => {
 
   beforeAll(async () => {
     member = await StubUpstream.start();
-    const nothingThere = `http://127.0.0.1:${await closedPort()}`;
-    gateway = await GatewayUnderTest.start({
-      UPSTREAM_IDLE_SOCKETS: String(IDLE_SOCKETS),
-      MEMBER_SERVICE_URL: member.url,
-      POINTS_SERVICE_URL: nothingThere,
-      MERCHANT_DISCOUNT_SERVICE_URL: nothingThere,
-      SMS_CAMPAIGN_SERVICE_URL: nothingThere,
-      OUTREACH_SERVICE_URL: nothingThere,
-    });
+    gateway = await GatewayUnderTest.inFrontOfMember(member.url, { UPSTREAM_IDLE_SOCKETS: String(IDLE_SOCKETS) });
     desk = await (await gateway.createStaff('desk', ['desk'])).token();
   });
 

@@ -9,6 +9,7 @@ import { infraEnv, TEST_IDENTITY_SECRET } from '@atrium/testing';
 import { gatewayEnvSchema, type GatewayConfig } from '../../src/config/env.schema';
 import { createGatewayApp } from '../../src/gateway-app';
 import { call, loopbackAddress, type CallResult } from './http-call';
+import { closedPort } from './stub-upstream';
 
 type GatewayApp = Awaited<ReturnType<typeof createGatewayApp>>;
 
@@ -50,6 +51,22 @@ export class GatewayUnderTest {
     const app = await listeningApp(config, 0);
     const { port } = app.getHttpServer().address() as AddressInfo;
     return new GatewayUnderTest(app, config, `http://127.0.0.1:${port}`, prefix, adminPassword);
+  }
+
+  /**
+   * A gateway whose member service is `memberUrl` and whose other services are a port where
+   * nothing listens (a call there is a 502).
+   */
+  static async inFrontOfMember(memberUrl: string, env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+    const nothingThere = `http://127.0.0.1:${await closedPort()}`;
+    return GatewayUnderTest.start({
+      MEMBER_SERVICE_URL: memberUrl,
+      POINTS_SERVICE_URL: nothingThere,
+      MERCHANT_DISCOUNT_SERVICE_URL: nothingThere,
+      SMS_CAMPAIGN_SERVICE_URL: nothingThere,
+      OUTREACH_SERVICE_URL: nothingThere,
+      ...env,
+    });
   }
 
   /** Stops this gateway process's app and starts a new one with the same configuration on the same port; data stays. */
