@@ -55,4 +55,10 @@ describe('a service with bad configuration refuses to start and names the variab
     expect(code).toBe(EX_CONFIG);
     expect(output).toContain('JWT_SECRET');
   });
+
+  it('gateway: no idle connections to keep per service', async () => {
+    const { code, output } = await runUntilExit('gateway', { ...complete, UPSTREAM_IDLE_SOCKETS: '0' });
+    expect(code).toBe(EX_CONFIG);
+    expect(output).toContain('UPSTREAM_IDLE_SOCKETS');
+  });
 });

@@ -32,7 +32,7 @@ export class AppModule {
         DocsModule.register(upstreams),
         TwilioWebhooksModule.register(upstreams),
         // Last: its catch-all /api/<service>/... routes must not shadow the gateway's own.
-        ForwardingModule.register(upstreams),
+        ForwardingModule.register(upstreams, config.UPSTREAM_IDLE_SOCKETS),
       ],
     };
   }

@@ -30,8 +30,13 @@ describe('OpenAPI for every route at /api/docs', () => {
     const answer = await gateway.call('GET', '/api/openapi.json');
     expect(answer.status).toBe(200);
     const paths = Object.keys((answer.json as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/me', '/api/auth/staff', '/api/auth/staff/{username}']));
+    expect(paths).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/staff', '/api/auth/staff/{username}']));
     expect(paths.some((path) => path.includes(':service') || path.includes('{service}'))).toBe(false);
+  });
+
+  it('declares sign-out with its answers: 204 signed out, 401 without a usable token', async () => {
+    const document = (await gateway.call('GET', '/api/openapi.json')).json as { paths: Record<string, { post?: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(document.paths['/api/auth/logout'].post?.responses ?? {}).sort()).toEqual(['204', '401']);
   });
 
   it('declares the till-key security scheme the till routes name', async () => {

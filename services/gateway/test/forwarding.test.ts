@@ -1,6 +1,6 @@
 import { signedRequestOf, verifyIdentity } from '@atrium/staff-identity';
 import { TEST_IDENTITY_SECRET } from '@atrium/testing';
-import { closedPort, StubUpstream, type ReceivedRequest } from './support/stub-upstream';
+import { StubUpstream, type ReceivedRequest } from './support/stub-upstream';
 
 /** Whether the request reached the service with the gateway's valid signature of what it carries. */
 function signatureOf(received: ReceivedRequest): string {
@@ -18,14 +18,7 @@ describe('forwarding to the services', () => {
 
   beforeAll(async () => {
     member = await StubUpstream.start();
-    const nothingThere = `http://127.0.0.1:${await closedPort()}`;
-    gateway = await GatewayUnderTest.start({
-      MEMBER_SERVICE_URL: member.url,
-      POINTS_SERVICE_URL: nothingThere,
-      MERCHANT_DISCOUNT_SERVICE_URL: nothingThere,
-      SMS_CAMPAIGN_SERVICE_URL: nothingThere,
-      OUTREACH_SERVICE_URL: nothingThere,
-    });
+    gateway = await GatewayUnderTest.inFrontOfMember(member.url);
     desk = await (await gateway.createStaff('desk', ['desk'])).token();
     finance = await (await gateway.createStaff('finance', ['finance'])).token();
     admin = await gateway.adminToken();

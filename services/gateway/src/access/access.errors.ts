@@ -2,7 +2,7 @@ import { NotAllowedError, UnauthenticatedError } from '@atrium/errors';
 
 /** A staff route was called without a usable access token. */
 export class AuthenticationRequiredError extends UnauthenticatedError {
-  constructor(code: 'auth.token-missing' | 'auth.token-invalid' | 'auth.session-ended', message: string) {
+  constructor(code: 'auth.token-missing' | 'auth.token-invalid' | 'auth.session-ended' | 'auth.token-revoked', message: string) {
     super(code, message);
   }
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -22,7 +23,10 @@ export class AccessModule {
       imports: [
         StaffModule,
         JwtModule.register({
-          secret: config.JWT_SECRET,
+          // A key object, made once: given the string, jsonwebtoken first tries to parse it as a
+          // PEM public key on every verification and throws, which cost about a fifth of the
+          // gateway's CPU per forwarded call.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
           signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS, issuer: ISSUER },
           // Pinning the algorithm refuses tokens that claim "none" or another algorithm.
           verifyOptions: { algorithms: ['HS256'], issuer: ISSUER },

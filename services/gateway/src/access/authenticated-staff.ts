@@ -7,7 +7,14 @@ export interface AuthenticatedStaff {
   readonly roles: readonly StaffRole[];
 }
 
-/** A request the access guard has let through; `staff` is set on every non-public /api route. */
+/** The access token a request came with, as far as signing out needs it. */
+export interface PresentedToken {
+  readonly tokenId: string;
+  readonly expiresAt: Date;
+}
+
+/** A request the access guard has let through; `staff` and `staffToken` are set on every non-public /api route. */
 export interface StaffRequest extends Request {
   staff?: AuthenticatedStaff;
+  staffToken?: PresentedToken;
 }

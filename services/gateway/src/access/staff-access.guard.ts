@@ -9,7 +9,7 @@ import { ShopperTokenService } from '../shopper/shopper-token.service';
 import { StaffSessionsRepository } from '../staff/staff-sessions.repository';
 import { AuthenticationRequiredError, RoleNotAllowedError } from './access.errors';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
-import { AccessTokenService } from './access-token.service';
+import { AccessTokenService, type TokenClaims } from './access-token.service';
 import type { AuthenticatedStaff, StaffRequest } from './authenticated-staff';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -40,8 +40,10 @@ export class StaffAccessGuard implements CanActivate {
       return true;
     }
 
-    const staff = await this.authenticate(request);
+    const claims = await this.authenticate(request);
+    const staff: AuthenticatedStaff = { username: claims.username, roles: claims.roles };
     request.staff = staff;
+    request.staffToken = { tokenId: claims.tokenId, expiresAt: claims.expiresAt };
     const refused = new RoleNotAllowedError(request.method, request.originalUrl.split('?')[0]);
     if (!access) throw refused;
     switch (access.kind) {
@@ -66,14 +68,17 @@ export class StaffAccessGuard implements CanActivate {
     return shopper;
   }
 
-  private async authenticate(request: StaffRequest): Promise<AuthenticatedStaff> {
+  /** The token is checked here, without the database; Redis says whether it was signed out or its account changed. */
+  private async authenticate(request: StaffRequest): Promise<TokenClaims> {
     const token = bearerTokenOf(request);
     const claims = token === undefined ? undefined : await this.tokens.verify(token);
     if (!claims) throw new AuthenticationRequiredError('auth.token-invalid', 'The access token is invalid or has expired; sign in again.');
-    if (claims.sessionVersion !== (await this.sessions.currentVersion(claims.username))) {
+    const session = await this.sessions.stateOf(claims.username, claims.tokenId);
+    if (session.revoked) throw new AuthenticationRequiredError('auth.token-revoked', 'This token was signed out; sign in again.');
+    if (claims.sessionVersion !== session.currentVersion) {
       throw new AuthenticationRequiredError('auth.session-ended', 'This session has ended (the account was changed); sign in again.');
     }
-    return { username: claims.username, roles: claims.roles };
+    return claims;
   }
 }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AnyStaff, Public } from '../access/access.decorators';
-import type { AuthenticatedStaff } from '../access/authenticated-staff';
+import type { AuthenticatedStaff, StaffRequest } from '../access/authenticated-staff';
+import { AuthenticationRequiredError } from '../access/access.errors';
 import { CurrentStaff } from '../access/current-staff.decorator';
 import { clientAddressOf } from '../http/client-address';
 import { StaffResponse } from '../staff/dto/staff.response';
@@ -40,5 +41,16 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'No valid access token' })
   async me(@CurrentStaff() caller: AuthenticatedStaff): Promise<StaffResponse> {
     return StaffResponse.of(await this.staff.get(caller.username));
+  }
+
+  @AnyStaff()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Signed out: the token is refused from now on (401 auth.token-revoked) until it would have expired' })
+  @ApiUnauthorizedResponse({ description: 'No valid access token (also one already signed out)' })
+  async logout(@Req() request: StaffRequest): Promise<void> {
+    if (!request.staffToken) throw new AuthenticationRequiredError('auth.token-missing', 'Sign in first: send Authorization: Bearer <token>.');
+    await this.logins.logout(request.staffToken);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessTokenService } from '../access/access-token.service';
+import type { PresentedToken } from '../access/authenticated-staff';
 import type { StaffRole } from '../staff/staff-role';
 import { normalizeUsername } from '../staff/staff-username';
 import { StaffService } from '../staff/staff.service';
@@ -46,5 +47,10 @@ export class LoginService {
     const sessionVersion = await this.sessions.currentVersion(account.username);
     const accessToken = await this.tokens.issue({ username: account.username, roles: account.roles, sessionVersion });
     return { accessToken, username: account.username, roles: account.roles };
+  }
+
+  /** Signs a token out: every replica refuses it from now on, also after a restart (the revocation is in Redis). */
+  async logout(token: PresentedToken): Promise<void> {
+    await this.sessions.revokeToken(token.tokenId, token.expiresAt);
   }
 }

@@ -38,6 +38,7 @@ describe('the gateway configuration', () => {
       LOGIN_MAX_FAILURES_PER_ADDRESS: 30,
       LOGIN_WINDOW_SECONDS: 900,
       TRUST_PROXY_HOPS: 0,
+      UPSTREAM_IDLE_SOCKETS: 64,
     });
     expect(config).not.toHaveProperty('HTTP_PORT');
   });
@@ -67,6 +68,8 @@ describe('the gateway configuration', () => {
     ['a zero failure limit', { LOGIN_MAX_FAILURES_PER_USER: '0' }, ['LOGIN_MAX_FAILURES_PER_USER']],
     ['a window that is no number', { LOGIN_WINDOW_SECONDS: 'forever' }, ['LOGIN_WINDOW_SECONDS']],
     ['a token lifetime under a minute', { JWT_TTL_SECONDS: '5' }, ['JWT_TTL_SECONDS']],
+    ['no idle upstream sockets', { UPSTREAM_IDLE_SOCKETS: '0' }, ['UPSTREAM_IDLE_SOCKETS']],
+    ['idle upstream sockets that are no number', { UPSTREAM_IDLE_SOCKETS: 'many' }, ['UPSTREAM_IDLE_SOCKETS']],
     ['a bad port', { GATEWAY_PORT: '80800' }, ['GATEWAY_PORT']],
   ])('names the variable at fault for %s', (_case, env, expected) => {
     expect(problemsOf({ ...required, ...env })).toEqual(expected);

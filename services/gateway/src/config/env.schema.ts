@@ -48,6 +48,12 @@ export const gatewayEnvSchema = serviceVariables(DEFAULT_PORT)
     /** Base URL of the outreach service's HTTP API. */
     OUTREACH_SERVICE_URL: upstreamUrl('http://127.0.0.1:3005'),
     /**
+     * Idle keep-alive connections the gateway keeps open to each service for the next forwarded
+     * call. Not a cap on calls in flight: a burst opens as many connections as it needs, and
+     * those beyond this number are closed once idle.
+     */
+    UPSTREAM_IDLE_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+    /**
      * Proxies in front of the gateway whose X-Forwarded-For to believe (1 behind one ingress or
      * load balancer); 0 believes none. Per-address login limits count the address this yields.
      */

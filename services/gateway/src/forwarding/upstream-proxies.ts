@@ -1,14 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
+import type { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import type { StaffRequest } from '../access/authenticated-staff';
 import { GatewayProblemFilter } from '../http/gateway-problem.filter';
 import { TRACE_HEADER, traceIdFor } from '../http/trace-id';
 import { IdentitySigner } from '../identity/identity-signer';
 import { parseForwardedUrl } from './forwarded-url';
+import { upstreamAgent } from './upstream-agent';
 import { UpstreamUnavailableError } from './forwarding.errors';
 import { UPSTREAM_SERVICES, UPSTREAM_URLS, type UpstreamService, type UpstreamUrls } from './upstream-services';
+
+export const UPSTREAM_IDLE_SOCKETS = Symbol('UPSTREAM_IDLE_SOCKETS');
 
 /** A service that has not begun answering after this long is reported as down (502). */
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -18,14 +22,28 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
  * service as /<path> with the caller in x-atrium-staff / x-atrium-roles, signed in
  * x-atrium-identity (IdentitySigner), the trace id, and without the Authorization header (the
  * services verify the gateway's signature, never the token). Bodies
- * stream through untouched: the gateway's JSON parser skips forwarded paths.
+ * stream through untouched: the gateway's JSON parser skips forwarded paths. Each service has
+ * its own keep-alive pool (upstreamAgent).
  */
 @Injectable()
-export class UpstreamProxies {
+export class UpstreamProxies implements OnModuleDestroy {
   private readonly proxies: ReadonlyMap<UpstreamService, RequestHandler<Request, Response>>;
+  private readonly agents: readonly Agent[];
 
-  constructor(@Inject(UPSTREAM_URLS) urls: UpstreamUrls, problems: GatewayProblemFilter, signer: IdentitySigner) {
-    this.proxies = new Map(UPSTREAM_SERVICES.map((service) => [service, proxyTo(service, urls[service], problems, signer)]));
+  constructor(
+    @Inject(UPSTREAM_URLS) urls: UpstreamUrls,
+    @Inject(UPSTREAM_IDLE_SOCKETS) idleSockets: number,
+    problems: GatewayProblemFilter,
+    signer: IdentitySigner,
+  ) {
+    const agents = new Map(UPSTREAM_SERVICES.map((service) => [service, upstreamAgent(urls[service], idleSockets)]));
+    this.agents = [...agents.values()];
+    this.proxies = new Map(UPSTREAM_SERVICES.map((service) => [service, proxyTo(service, urls[service], agents.get(service), problems, signer)]));
+  }
+
+  /** Closes the kept-alive connections, which would otherwise hold the process open. */
+  onModuleDestroy(): void {
+    for (const agent of this.agents) agent.destroy();
   }
 
   async forward(service: UpstreamService, request: StaffRequest, response: Response): Promise<void> {
@@ -38,9 +56,17 @@ export class UpstreamProxies {
   }
 }
 
-function proxyTo(service: UpstreamService, target: string, problems: GatewayProblemFilter, signer: IdentitySigner): RequestHandler<Request, Response> {
+function proxyTo(
+  service: UpstreamService,
+  target: string,
+  agent: Agent | undefined,
+  problems: GatewayProblemFilter,
+  signer: IdentitySigner,
+): RequestHandler<Request, Response> {
   return createProxyMiddleware<Request, Response>({
     target,
+    // Without an agent the proxy sends "Connection: close" and opens a connection per call.
+    agent,
     changeOrigin: true,
     xfwd: true,
     proxyTimeout: UPSTREAM_TIMEOUT_MS,

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '@atrium/config';
 import { createLogger, Metrics } from '@atrium/observability';
 import { RedisConnection } from '@atrium/service-kit';
 import { infraEnv, TEST_IDENTITY_SECRET } from '@atrium/testing';
-import { gatewayEnvSchema } from '../../src/config/env.schema';
+import { gatewayEnvSchema, type GatewayConfig } from '../../src/config/env.schema';
 import { createGatewayApp } from '../../src/gateway-app';
 import { call, loopbackAddress, type CallResult } from './http-call';
+import { closedPort } from './stub-upstream';
+
+type GatewayApp = Awaited<ReturnType<typeof createGatewayApp>>;
 
 /**
  * The real gateway, in this process, on a random port, against the real MongoDB-compatible
@@ -21,7 +23,8 @@ export class GatewayUnderTest {
   private readonly addresses: string[] = [];
 
   private constructor(
-    private readonly app: INestApplication,
+    private app: GatewayApp,
+    private readonly config: GatewayConfig,
     readonly baseUrl: string,
     readonly prefix: string,
     adminPassword: string,
@@ -45,10 +48,31 @@ export class GatewayUnderTest {
       ATRIUM_ADMIN_PASSWORD: adminPassword,
       ...env,
     });
-    const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL), new Metrics('gateway'));
-    await app.listen(0, '127.0.0.1');
+    const app = await listeningApp(config, 0);
     const { port } = app.getHttpServer().address() as AddressInfo;
-    return new GatewayUnderTest(app, `http://127.0.0.1:${port}`, prefix, adminPassword);
+    return new GatewayUnderTest(app, config, `http://127.0.0.1:${port}`, prefix, adminPassword);
+  }
+
+  /**
+   * A gateway whose member service is `memberUrl` and whose other services are a port where
+   * nothing listens (a call there is a 502).
+   */
+  static async inFrontOfMember(memberUrl: string, env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+    const nothingThere = `http://127.0.0.1:${await closedPort()}`;
+    return GatewayUnderTest.start({
+      MEMBER_SERVICE_URL: memberUrl,
+      POINTS_SERVICE_URL: nothingThere,
+      MERCHANT_DISCOUNT_SERVICE_URL: nothingThere,
+      SMS_CAMPAIGN_SERVICE_URL: nothingThere,
+      OUTREACH_SERVICE_URL: nothingThere,
+      ...env,
+    });
+  }
+
+  /** Stops this gateway process's app and starts a new one with the same configuration on the same port; data stays. */
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = await listeningApp(this.config, Number(new URL(this.baseUrl).port));
   }
 
   call(method: string, path: string, options: Parameters<typeof call>[3] = {}): Promise<CallResult> {
@@ -104,4 +128,10 @@ export class GatewayUnderTest {
       await this.app.close();
     }
   }
+}
+
+async function listeningApp(config: GatewayConfig, port: number): Promise<GatewayApp> {
+  const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL), new Metrics('gateway'));
+  await app.listen(port, '127.0.0.1');
+  return app;
 }

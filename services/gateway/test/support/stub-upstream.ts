@@ -17,6 +17,8 @@ export type StubAnswer = (request: ReceivedRequest, response: ServerResponse) =>
  */
 export class StubUpstream {
   readonly received: ReceivedRequest[] = [];
+  /** TCP connections the gateway opened to this service since it started. */
+  connectionsAccepted = 0;
   private answer: StubAnswer = defaultAnswer;
   private readonly server: Server;
 
@@ -30,6 +32,7 @@ export class StubUpstream {
         this.answer(received, response);
       });
     });
+    this.server.on('connection', () => this.connectionsAccepted++);
   }
 
   static async start(): Promise<StubUpstream> {
@@ -40,6 +43,11 @@ export class StubUpstream {
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** TCP connections open to this service now, busy or idle. */
+  openConnections(): Promise<number> {
+    return new Promise((resolve, reject) => this.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
   }
 
   answerWith(answer: StubAnswer): void {
