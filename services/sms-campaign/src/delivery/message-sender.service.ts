@@ -50,11 +50,14 @@ const CLOCK_SKEW_MS = 60_000;
  * SID Twilio answers with is stored after. Whatever stops us in between — a SIGKILL after
  * Twilio accepted the message and before our write, or Twilio's answer lost on the way — leaves
  * the record `sending`, and the queue runs the job again (a stalled job after a restart, or a
- * retry). A job that finds the record `sending` therefore does not know whether Twilio has the
- * message, and must not send it again blindly. It first waits until the earlier request is
+ * retry). A `sending` record that holds a SID is settled at once: the SID came from Twilio
+ * (the batched write stores SIDs before statuses, and a kill may fall between). Without one, a
+ * job that finds the record `sending` does not know whether Twilio has the message, and must
+ * not send it again blindly. It first waits until the earlier request is
  * certainly over (its attempt time plus the SDK's request timeout plus a margin), then asks
  * Twilio: the Messages list to this number from our sender, the same body, created since the
- * attempt, and not already held by another recipient. If Twilio has it, the record adopts its
+ * attempt, and not already held by another recipient (its own SID, stored meanwhile, is no
+ * claim against it). If Twilio has it, the record adopts its
  * SID (and whatever status callbacks came meanwhile); only if Twilio has no such message did
  * the earlier request never reach it, and the message is sent (after compliance is checked
  * again). The one case this cannot cover is Twilio listing a message it accepted only after
@@ -196,29 +199,41 @@ export class MessageSender {
 
   /** A job that finds its record `sending`: an earlier attempt's outcome is unknown (see the class comment). */
   private async recover(record: DeliveryRecipient, now: Date): Promise<SendOutcome> {
+    // A SID on a `sending` record came from Twilio (its answer to the attempt, or a signed
+    // callback naming this recipient) and its status did not follow: the batched write stores
+    // SIDs before statuses, and a kill can fall between the two. Twilio has the message.
+    if (record.messageSid !== undefined) return this.adopt(record, await this.twilio.fetch(record.messageSid));
+
     const attemptAt = record.attemptAt ?? record.updatedAt;
     const settled = new Date(attemptAt.getTime() + TWILIO_REQUEST_TIMEOUT_MS + SETTLE_MARGIN_MS);
     if (now.getTime() < settled.getTime()) return { kind: 'delay', until: settled };
 
     const candidates = await this.twilio.findSent(record.phone, record.body, new Date(attemptAt.getTime() - CLOCK_SKEW_MS));
-    const claimed = await this.recipients.claimedSids(candidates.map((candidate) => candidate.sid));
+    const claimed = await this.recipients.claimedByOthers(record.recipientId, candidates.map((candidate) => candidate.sid));
     // Newest first: the oldest unclaimed one is the earliest attempt's.
     const found = candidates.filter((candidate) => !claimed.has(candidate.sid)).at(-1);
-    if (found) {
-      this.log.info({ recipientId: record.recipientId, messageSid: found.sid }, 'Twilio had the message of an interrupted attempt; adopted its SID');
-      await this.accepted(record, found);
-      // Callbacks of a message sent before holders were named in its URL waited by SID.
-      await this.statuses.applyKept(record.recipientId, found.sid);
-      return DONE;
-    }
+    if (found) return this.adopt(record, found);
 
     // Twilio has no such message: the earlier request never reached it. Back to unsent, and a
-    // fresh attempt (compliance is decided again: time has passed).
+    // fresh attempt (compliance is decided again: time has passed). Not if a SID came
+    // meanwhile (a callback of the earlier attempt reaching another process of the service).
     const reverted = await this.recipients.change(record.recipientId, (current) =>
-      current.status === 'sending' && current.attemptAt?.getTime() === record.attemptAt?.getTime() ? { status: 'pending', attemptAt: undefined } : undefined,
+      current.status === 'sending' && current.messageSid === undefined && current.attemptAt?.getTime() === record.attemptAt?.getTime()
+        ? { status: 'pending', attemptAt: undefined }
+        : undefined,
     );
-    if (!reverted) return DONE;
+    // Not reverted: the record moved on meanwhile (or took a SID); it is read again for what it is now.
+    if (!reverted) return this.notUnsent(record, now);
     return this.attempt(reverted, now);
+  }
+
+  /** Twilio had the message of an interrupted attempt: the record takes its SID and status. */
+  private async adopt(record: DeliveryRecipient, message: TwilioMessage): Promise<SendOutcome> {
+    this.log.info({ recipientId: record.recipientId, messageSid: message.sid }, 'Twilio had the message of an interrupted attempt; adopted its SID');
+    await this.accepted(record, message);
+    // Callbacks of a message sent before holders were named in its URL waited by SID.
+    await this.statuses.applyKept(record.recipientId, message.sid);
+    return DONE;
   }
 
   /**

@@ -104,11 +104,16 @@ export class RecipientsRepository implements OnModuleInit {
     return document ? recipientOf(document) : undefined;
   }
 
-  /** Which of these SIDs some recipient already holds (one equality query each: a look-up finds one or two). */
-  async claimedSids(messageSids: readonly string[]): Promise<Set<string>> {
+  /**
+   * Which of these SIDs a recipient other than `recipientId` already holds (one equality query
+   * each: a look-up finds one or two). The recipient's own SID is not a claim against it: a
+   * batched write may have stored it before the status, or a callback meanwhile.
+   */
+  async claimedByOthers(recipientId: string, messageSids: readonly string[]): Promise<Set<string>> {
     const claimed = new Set<string>();
     for (const messageSid of messageSids) {
-      if ((await this.recipients.exists({ messageSid })) !== null) claimed.add(messageSid);
+      const holder = await this.recipients.findOne({ messageSid }, { _id: 1 }).lean<Pick<RecipientDocument, '_id'>>();
+      if (holder !== null && holder._id !== recipientId) claimed.add(messageSid);
     }
     return claimed;
   }
