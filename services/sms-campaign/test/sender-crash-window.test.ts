@@ -5,7 +5,9 @@
 // sender process takes the job over. Either the message's callbacks reached a live process of
 // the service and settled the record (SID and status from the signed URL's holder), or they
 // went to the dead one and the new sender finds the message at Twilio: each recipient still has
-// exactly one message, and its record the SID Twilio gave it.
+// exactly one message, and its record the SID Twilio gave it. A third dies between the batch's
+// two commands: the SID stored, the status not (still `sending`); the new sender must take that
+// SID for the recipient's own, not for another recipient's claim on the message.
 import { randomUUID } from 'node:crypto';
 import { startServiceProcess, waitFor, type ServiceProcess } from '@atrium/testing';
 import { RecipientsRepository } from '../src/delivery/recipients.repository';
@@ -32,14 +34,15 @@ describe('sender killed between Twilio accepting a message and the batched write
 
   it('sends no message twice and stores each SID, whether the callbacks settled it or not', async () => {
     const campaignId = randomUUID();
-    const [settledByCallbacks, callbacksLost] = await seedMembers(service.profiles, 2);
-    const messages = campaignMessages(campaignId, [settledByCallbacks, callbacksLost]);
+    const [settledByCallbacks, callbacksLost, sidWithoutStatus] = await seedMembers(service.profiles, 3);
+    const messages = campaignMessages(campaignId, [settledByCallbacks, callbacksLost, sidWithoutStatus]);
     await service.delivery.dispatch(campaignId, messages, [], new Date());
 
     // The dead sender's steps one and two for both messages; step two's answer is never written.
     const settings = service.app.get<TwilioMessagesSettings>(TWILIO_MESSAGES_SETTINGS);
     const deadProcess = `http://127.0.0.1:${await freePort()}/twilio/status`;
-    const clients = [service.app.get(TwilioMessagesClient), new TwilioMessagesClient({ ...settings, statusCallbackUrl: deadProcess })];
+    const deadClient = new TwilioMessagesClient({ ...settings, statusCallbackUrl: deadProcess });
+    const clients = [service.app.get(TwilioMessagesClient), deadClient, deadClient];
     const recipients = service.app.get(RecipientsRepository);
     const sids: string[] = [];
     for (const [index, message] of messages.entries()) {
@@ -49,6 +52,11 @@ describe('sender killed between Twilio accepting a message and the batched write
     await waitFor('the live process to have the first message delivered', async () => ((await service.record(messages[0].recipientId))?.status === 'delivered' ? true : undefined), 30_000, 100);
     expect(await service.record(messages[1].recipientId)).toMatchObject({ status: 'sending' });
     expect((await service.record(messages[1].recipientId))?.messageSid).toBeUndefined();
+    // The batch's first command for the third (RecipientsRepository.applyProgress), its second never run.
+    await service.database
+      .collection('delivery_recipients')
+      .updateOne({ _id: messages[2].recipientId } as Record<string, unknown>, { $set: { messageSid: sids[2], acceptedAt: new Date(), updatedAt: new Date() } });
+    expect(await service.record(messages[2].recipientId)).toMatchObject({ status: 'sending', messageSid: sids[2] });
 
     // A sender takes the unfinished jobs over.
     const senderPort = await freePort();
@@ -63,12 +71,12 @@ describe('sender killed between Twilio accepting a message and the batched write
       500,
     );
 
-    expect([...(await endpoint.countsFor(messages.map((message) => message.phone))).values()]).toEqual([1, 1]);
+    expect([...(await endpoint.countsFor(messages.map((message) => message.phone))).values()]).toEqual([1, 1, 1]);
     for (const [index, message] of messages.entries()) {
       expect(await service.record(message.recipientId)).toMatchObject({ status: 'delivered', messageSid: sids[index] });
     }
     const totals = await service.delivery.totals(campaignId);
-    expect(totals).toMatchObject({ recipients: 2, byStatus: { delivered: 2 }, finished: true });
+    expect(totals).toMatchObject({ recipients: 3, byStatus: { delivered: 3 }, finished: true });
     expect(totals).toEqual(await service.totalsFromRecords(campaignId));
   }, 150_000);
 });
