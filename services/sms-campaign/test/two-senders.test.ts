@@ -54,14 +54,7 @@ describe('two senders sharing the sending queue', () => {
     await killed.process.stop('SIGKILL');
     expect(await sentSoFar()).toBeLessThan(RECIPIENTS);
 
-    await waitFor(
-      'every message to be delivered',
-      async () => ((await dispatcher.delivery.totals(campaignId)).byStatus.delivered === RECIPIENTS ? true : undefined),
-      150_000,
-      500,
-    ).catch(async (error: unknown) => {
-      throw new Error(`${(error as Error).message}; totals: ${JSON.stringify(await dispatcher.delivery.totals(campaignId))}; survivor:\n${survivor.process.output().slice(-3_000)}`);
-    });
+    await dispatcher.waitUntilDelivered(campaignId, RECIPIENTS, () => `survivor:\n${survivor.process.output().slice(-3_000)}`);
 
     // The endpoint's record: one message per number, and both processes sent some of them.
     const counts = await endpoint.countsFor(phones);

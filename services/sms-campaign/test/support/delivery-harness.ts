@@ -178,6 +178,19 @@ export class SmsServiceUnderTest {
     );
   }
 
+  /**
+   * Waits until `count` of the campaign's messages are delivered (after a sender was killed:
+   * Twilio's last callbacks, or the status check, come after the campaign finished). A timeout
+   * names the totals, and `detail` (a sender's output) when given.
+   */
+  async waitUntilDelivered(campaignId: string, count: number, detail?: () => string): Promise<void> {
+    await waitFor('every message to be delivered', async () => ((await this.delivery.totals(campaignId)).byStatus.delivered === count ? true : undefined), 150_000, 500).catch(
+      async (error: unknown) => {
+        throw new Error(`${(error as Error).message}; totals: ${JSON.stringify(await this.delivery.totals(campaignId))}${detail ? `; ${detail()}` : ''}`);
+      },
+    );
+  }
+
   /** A campaign's totals worked out from every record (the slow way the counters spare), to hold the counters to. */
   async totalsFromRecords(campaignId: string): Promise<CampaignDeliveryTotals> {
     const records = this.app.get(RecipientsRepository);
