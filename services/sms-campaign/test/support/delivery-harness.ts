@@ -239,7 +239,11 @@ export async function seedMembers(
   options: { consent?: boolean; language?: MemberLanguage } = {},
 ): Promise<SeededMember[]> {
   const at = new Date(Date.now() - 60_000);
-  const members: SeededMember[] = Array.from({ length: count }, () => ({ memberId: randomUUID(), phone: uniqueMobile(), language: options.language ?? DEFAULT_LANGUAGE }));
+  // Distinct within the call: tests count messages per number, and 300 random draws from 10^7
+  // numbers repeat one in about 220 runs (two members, one number, two messages, no double send).
+  const phones = new Set<string>();
+  while (phones.size < count) phones.add(uniqueMobile());
+  const members: SeededMember[] = [...phones].map((phone) => ({ memberId: randomUUID(), phone, language: options.language ?? DEFAULT_LANGUAGE }));
   const seed = async (member: SeededMember): Promise<void> => {
     await profiles.applyMemberChange(member.memberId, { kind: 'registered', phone: member.phone, name: 'Test Shopper', channel: 'desk', sourceRef: '', registeredAt: at });
     if (options.language !== undefined) {
