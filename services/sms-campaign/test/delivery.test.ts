@@ -162,21 +162,21 @@ describe('campaign delivery through Twilio', () => {
     const members = await seedMembers(sms.profiles, 5);
     // Scheduled an hour ahead, so nothing is taken by the worker while the test pauses it.
     await sms.delivery.dispatch(campaignId, campaignMessages(campaignId, members), [], new Date(Date.now() + 3_600_000));
-    expect(await sms.jobsLeft()).toBe(5);
+    expect(await sms.jobsLeft(campaignId)).toBe(5);
 
     await sms.delivery.pause(campaignId);
-    expect(await sms.jobsLeft()).toBe(0);
+    expect(await sms.jobsLeft(campaignId)).toBe(0);
     await sms.delivery.resume(campaignId);
-    expect(await sms.jobsLeft()).toBe(5);
+    expect(await sms.jobsLeft(campaignId)).toBe(5);
     await sms.delivery.cancel(campaignId);
-    expect(await sms.jobsLeft()).toBe(0);
+    expect(await sms.jobsLeft(campaignId)).toBe(0);
 
     const totals = await sms.delivery.totals(campaignId);
     expect(totals).toMatchObject({ recipients: 5, byStatus: { cancelled: 5 }, finished: true, segmentsBilled: 0 });
     expect(totals).toEqual(await sms.totalsFromRecords(campaignId));
     // Cancelled is final: resume changes nothing.
     await sms.delivery.resume(campaignId);
-    expect(await sms.jobsLeft()).toBe(0);
+    expect(await sms.jobsLeft(campaignId)).toBe(0);
     expect([...(await twilio.countsFor(members.map((member) => member.phone))).values()]).toEqual([0, 0, 0, 0, 0]);
   });
 

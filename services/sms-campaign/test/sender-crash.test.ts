@@ -46,15 +46,7 @@ describe('sender killed mid-campaign', () => {
     expect(atKill).toBeLessThan(RECIPIENTS);
 
     sender = await startServiceProcess('sms-campaign', Number(senderEnv.HTTP_PORT), senderEnv);
-    // Finished, and delivered: Twilio's last callbacks (or the status check) come just after.
-    await waitFor(
-      'every message to be delivered',
-      async () => ((await dispatcher.delivery.totals(campaignId)).byStatus.delivered === RECIPIENTS ? true : undefined),
-      150_000,
-      500,
-    ).catch(async (error: unknown) => {
-      throw new Error(`${(error as Error).message}; totals: ${JSON.stringify(await dispatcher.delivery.totals(campaignId))}`);
-    });
+    await dispatcher.waitUntilDelivered(campaignId, RECIPIENTS);
 
     const counts = await endpoint.countsFor(phones);
     const notOne = [...counts].filter(([, count]) => count !== 1);

@@ -71,7 +71,13 @@ export class CampaignDeliveryService extends CampaignDelivery {
     for (let start = 0; start < recipients.length; start += RECORD_CHUNK) {
       const chunk = recipients.slice(start, start + RECORD_CHUNK);
       await Promise.all([this.records.insertNew(chunk), queueing]);
-      const pending = chunk.filter((record) => record.status === 'pending').map((record) => ({ recipientId: record.recipientId, notBefore }));
+      const pending = chunk
+        .filter((record) => record.status === 'pending')
+        .map((record) => ({
+          recipientId: record.recipientId,
+          notBefore,
+          message: { kind: record.kind, campaignId, phone: record.phone, body: record.body, segments: record.segments, ...(record.memberId !== undefined ? { memberId: record.memberId } : {}) },
+        }));
       queueing = this.queue.add(pending);
     }
     await queueing;

@@ -17,6 +17,7 @@ import { MessageSender } from './message-sender.service';
 import { MessageStatusService } from './message-status.service';
 import { OptOutAttribution } from './opt-out-attribution.service';
 import { RECIPIENT_MODEL, recipientSchema } from './recipient.schema';
+import { RecipientProgressWriter } from './recipient-progress-writer';
 import { RecipientsRepository } from './recipients.repository';
 import { SendMessageJob } from './send-message.job';
 import { STATUS_CHECK_QUEUE, StatusCheckJob, statusCheckQueueNameOf } from './status-check.job';
@@ -66,6 +67,7 @@ export class DeliveryModule {
         RecipientsRepository,
         CampaignCountersRepository,
         StatusUpdatesRepository,
+        RecipientProgressWriter,
         CampaignControlsRepository,
         MarketingSendsRepository,
         SendQueue,

@@ -3,7 +3,7 @@ import { LOGGER, type Logger } from '@atrium/observability';
 import { decideSend } from '../compliance/send-decision';
 import type { ExclusionReason } from '../compliance/send-decision';
 import { classifySendError, type SendFailure } from '../twilio/twilio-send-error';
-import { TWILIO_REQUEST_TIMEOUT_MS, TwilioMessagesClient, type TwilioMessage } from '../twilio/twilio-messages.client';
+import { TWILIO_REQUEST_TIMEOUT_MS, TwilioMessagesClient, type MessageHolder, type TwilioMessage } from '../twilio/twilio-messages.client';
 import { CampaignControlsRepository } from './campaign-controls.repository';
 import { CarrierBlocksRepository } from './carrier-blocks.repository';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
@@ -12,8 +12,22 @@ import { MarketingSendsRepository } from './marketing-sends.repository';
 import { MemberProfilesRepository } from '../members/member-profiles.repository';
 import { MessageStatusService } from './message-status.service';
 import type { DeliveryRecipient } from './recipient.entity';
-import { isProgress, statusFromTwilio, UNSENT_STATUSES } from './recipient-status';
+import { statusFromTwilio, UNSENT_STATUSES } from './recipient-status';
+import { RecipientProgressWriter } from './recipient-progress-writer';
 import { RecipientsRepository } from './recipients.repository';
+import type { SendJobData, SendJobMessage } from './send-queue';
+
+/** A message as sending needs it: from its job, or from its record. */
+type SendableMessage = Pick<DeliveryRecipient, 'recipientId' | 'kind' | 'campaignId' | 'memberId' | 'phone' | 'body' | 'segments' | 'expiresAt' | 'attemptAt'>;
+
+function sendableOf(recipientId: string, message: SendJobMessage): SendableMessage {
+  const { expiresAt, ...fields } = message;
+  return { recipientId, ...fields, ...(expiresAt !== undefined ? { expiresAt: new Date(expiresAt) } : {}) };
+}
+
+function holderOf(message: SendableMessage): MessageHolder {
+  return { recipientId: message.recipientId, segments: message.segments, ...(message.campaignId !== undefined ? { campaignId: message.campaignId } : {}) };
+}
 
 /** What the queue does with the job after one pass: nothing more, or run it again at `until`. */
 export type SendOutcome = { readonly kind: 'done' } | { readonly kind: 'delay'; readonly until: Date };
@@ -36,11 +50,14 @@ const CLOCK_SKEW_MS = 60_000;
  * SID Twilio answers with is stored after. Whatever stops us in between — a SIGKILL after
  * Twilio accepted the message and before our write, or Twilio's answer lost on the way — leaves
  * the record `sending`, and the queue runs the job again (a stalled job after a restart, or a
- * retry). A job that finds the record `sending` therefore does not know whether Twilio has the
- * message, and must not send it again blindly. It first waits until the earlier request is
+ * retry). A `sending` record that holds a SID is settled at once: the SID came from Twilio
+ * (the batched write stores SIDs before statuses, and a kill may fall between). Without one, a
+ * job that finds the record `sending` does not know whether Twilio has the message, and must
+ * not send it again blindly. It first waits until the earlier request is
  * certainly over (its attempt time plus the SDK's request timeout plus a margin), then asks
  * Twilio: the Messages list to this number from our sender, the same body, created since the
- * attempt, and not already held by another recipient. If Twilio has it, the record adopts its
+ * attempt, and not already held by another recipient (its own SID, stored meanwhile, is no
+ * claim against it). If Twilio has it, the record adopts its
  * SID (and whatever status callbacks came meanwhile); only if Twilio has no such message did
  * the earlier request never reach it, and the message is sent (after compliance is checked
  * again). The one case this cannot cover is Twilio listing a message it accepted only after
@@ -64,19 +81,29 @@ export class MessageSender {
     private readonly carrierBlocks: CarrierBlocksRepository,
     private readonly twilio: TwilioMessagesClient,
     private readonly statuses: MessageStatusService,
+    private readonly progress: RecipientProgressWriter,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'message-sender' });
   }
 
-  /** One pass of the recipient's job. Throws TwilioBusyError / TwilioOutcomeUnknownError for the queue to retry. */
-  async process(recipientId: string, now = new Date()): Promise<SendOutcome> {
-    const record = await this.recipients.find(recipientId);
+  /**
+   * One pass of the recipient's job. A job carrying its message is sent from it, without
+   * reading the record first; one without (queued by resume) reads the record. Throws
+   * TwilioBusyError / TwilioOutcomeUnknownError for the queue to retry.
+   */
+  async process(job: SendJobData, now = new Date()): Promise<SendOutcome> {
+    if (job.message !== undefined) return this.attempt(sendableOf(job.recipientId, job.message), now);
+    const record = await this.recipients.find(job.recipientId);
     if (!record) {
-      this.log.warn({ recipientId }, 'no record for a queued message; nothing sent');
+      this.log.warn({ recipientId: job.recipientId }, 'no record for a queued message; nothing sent');
       return DONE;
     }
+    return this.fromRecord(record, now);
+  }
+
+  private fromRecord(record: DeliveryRecipient, now: Date): Promise<SendOutcome> {
     switch (record.status) {
       case 'pending':
       case 'deferred':
@@ -90,7 +117,7 @@ export class MessageSender {
       case 'delivered':
       case 'undelivered':
       case 'failed':
-        return DONE;
+        return Promise.resolve(DONE);
     }
   }
 
@@ -105,7 +132,7 @@ export class MessageSender {
     if (failed) this.log.warn({ recipientId, code }, 'gave up sending after the last attempt');
   }
 
-  private async attempt(record: DeliveryRecipient, now: Date): Promise<SendOutcome> {
+  private async attempt(record: SendableMessage, now: Date): Promise<SendOutcome> {
     if (record.campaignId !== undefined) {
       const state = await this.controls.stateForSending(record.campaignId);
       if (state === 'cancelled') return this.endUnsent(record, { status: 'cancelled' });
@@ -138,61 +165,95 @@ export class MessageSender {
     // Step one of "at most once": the record says `sending` before Twilio hears of the message.
     const to = member?.phone ?? record.phone;
     const attemptAt = new Date();
-    const marked = await this.recipients.change(record.recipientId, (current) =>
-      UNSENT_STATUSES.includes(current.status) ? { status: 'sending', attemptAt, phone: to, deferredUntil: undefined } : undefined,
-    );
-    if (!marked) return DONE; // someone else took it meanwhile (cancel, another worker)
+    const marking = { recipientId: record.recipientId, segments: record.segments, phone: to, attemptAt, ...(record.campaignId !== undefined ? { campaignId: record.campaignId } : {}) };
+    if (!(await this.recipients.markSending(marking))) return this.notUnsent(record, now);
+    const marked: SendableMessage = { ...record, phone: to, attemptAt };
 
     let message: TwilioMessage;
     try {
-      message = await this.twilio.send(to, record.body);
+      message = await this.twilio.send(to, record.body, holderOf(record));
     } catch (error) {
       return this.refused(marked, classifySendError(error));
     }
-    await this.accepted(record.recipientId, message);
+    await this.accepted(record, message);
+    return DONE;
+  }
+
+  /**
+   * The record was not unsent when this pass came to mark it: a pass of an earlier attempt left
+   * it `sending` (a crash, a lost answer: recover), or it ended meanwhile (cancelled, excluded:
+   * the cap place this pass took goes back; sent already by an earlier pass: the place is its,
+   * and if only the message's callbacks told the record so, it is marked accepted now).
+   */
+  private async notUnsent(message: SendableMessage, now: Date): Promise<SendOutcome> {
+    const record = await this.recipients.find(message.recipientId);
+    if (!record) return DONE;
+    if (record.status === 'sending') return this.recover(record, now);
+    if (record.status === 'excluded' || record.status === 'cancelled') await this.releaseCap(record);
+    else if (record.messageSid !== undefined && record.acceptedAt === undefined) {
+      // Twilio's answer to an earlier attempt was lost and its callbacks told the record first.
+      await this.progress.write({ ...holderOf(record), status: record.status, accepted: { messageSid: record.messageSid, acceptedAt: new Date() } });
+    }
     return DONE;
   }
 
   /** A job that finds its record `sending`: an earlier attempt's outcome is unknown (see the class comment). */
   private async recover(record: DeliveryRecipient, now: Date): Promise<SendOutcome> {
+    // A SID on a `sending` record came from Twilio (its answer to the attempt, or a signed
+    // callback naming this recipient) and its status did not follow: the batched write stores
+    // SIDs before statuses, and a kill can fall between the two. Twilio has the message.
+    if (record.messageSid !== undefined) return this.adopt(record, await this.twilio.fetch(record.messageSid));
+
     const attemptAt = record.attemptAt ?? record.updatedAt;
     const settled = new Date(attemptAt.getTime() + TWILIO_REQUEST_TIMEOUT_MS + SETTLE_MARGIN_MS);
     if (now.getTime() < settled.getTime()) return { kind: 'delay', until: settled };
 
     const candidates = await this.twilio.findSent(record.phone, record.body, new Date(attemptAt.getTime() - CLOCK_SKEW_MS));
-    const claimed = await this.recipients.claimedSids(candidates.map((candidate) => candidate.sid));
+    const claimed = await this.recipients.claimedByOthers(record.recipientId, candidates.map((candidate) => candidate.sid));
     // Newest first: the oldest unclaimed one is the earliest attempt's.
     const found = candidates.filter((candidate) => !claimed.has(candidate.sid)).at(-1);
-    if (found) {
-      this.log.info({ recipientId: record.recipientId, messageSid: found.sid }, 'Twilio had the message of an interrupted attempt; adopted its SID');
-      await this.accepted(record.recipientId, found);
-      return DONE;
-    }
+    if (found) return this.adopt(record, found);
 
     // Twilio has no such message: the earlier request never reached it. Back to unsent, and a
-    // fresh attempt (compliance is decided again: time has passed).
+    // fresh attempt (compliance is decided again: time has passed). Not if a SID came
+    // meanwhile (a callback of the earlier attempt reaching another process of the service).
     const reverted = await this.recipients.change(record.recipientId, (current) =>
-      current.status === 'sending' && current.attemptAt?.getTime() === record.attemptAt?.getTime() ? { status: 'pending', attemptAt: undefined } : undefined,
+      current.status === 'sending' && current.messageSid === undefined && current.attemptAt?.getTime() === record.attemptAt?.getTime()
+        ? { status: 'pending', attemptAt: undefined }
+        : undefined,
     );
-    if (!reverted) return DONE;
+    // Not reverted: the record moved on meanwhile (or took a SID); it is read again for what it is now.
+    if (!reverted) return this.notUnsent(record, now);
     return this.attempt(reverted, now);
   }
 
-  /** Step two: the SID is stored, with anything Twilio reported about it meanwhile. */
-  private async accepted(recipientId: string, message: TwilioMessage): Promise<void> {
-    const status = statusFromTwilio(message.status) ?? 'queued';
-    const acceptedAt = new Date();
-    await this.recipients.change(recipientId, (current) => ({
-      messageSid: message.sid,
-      acceptedAt,
-      // The truth is that Twilio has it, even if a racing cancel wrote `cancelled`.
-      status: isProgress(current.status, status) ? status : current.status,
-    }));
-    await this.statuses.applyKept(recipientId, message.sid);
+  /** Twilio had the message of an interrupted attempt: the record takes its SID and status. */
+  private async adopt(record: DeliveryRecipient, message: TwilioMessage): Promise<SendOutcome> {
+    this.log.info({ recipientId: record.recipientId, messageSid: message.sid }, 'Twilio had the message of an interrupted attempt; adopted its SID');
+    await this.accepted(record, message);
+    // Callbacks of a message sent before holders were named in its URL waited by SID.
+    await this.statuses.applyKept(record.recipientId, message.sid);
+    return DONE;
+  }
+
+  /**
+   * Step two: the SID is stored, and the status moves forwards to Twilio's (the truth is that
+   * Twilio has it, even if a racing cancel wrote `cancelled`), in a batch with other messages'
+   * (RecipientProgressWriter); the job completes only once it is written. Callbacks that came
+   * first were applied to the recipient by the id their URL names, so a later one wins.
+   */
+  private async accepted(record: SendableMessage, message: TwilioMessage): Promise<void> {
+    await this.progress.write({
+      recipientId: record.recipientId,
+      segments: record.segments,
+      status: statusFromTwilio(message.status) ?? 'queued',
+      accepted: { messageSid: message.sid, acceptedAt: new Date() },
+      ...(record.campaignId !== undefined ? { campaignId: record.campaignId } : {}),
+    });
   }
 
   /** Twilio refused or did not answer: what the error means decides (classifySendError). */
-  private async refused(record: DeliveryRecipient, failure: SendFailure): Promise<SendOutcome> {
+  private async refused(record: SendableMessage, failure: SendFailure): Promise<SendOutcome> {
     const ours = (current: DeliveryRecipient): boolean => current.status === 'sending' && current.attemptAt?.getTime() === record.attemptAt?.getTime();
     switch (failure.kind) {
       case 'unsubscribed': {
@@ -218,7 +279,7 @@ export class MessageSender {
     }
   }
 
-  private async fail(record: DeliveryRecipient, errorCode: number | undefined): Promise<SendOutcome> {
+  private async fail(record: SendableMessage, errorCode: number | undefined): Promise<SendOutcome> {
     await this.recipients.change(record.recipientId, (current) =>
       current.status === 'sending' ? { status: 'failed', ...(errorCode !== undefined ? { errorCode } : {}) } : undefined,
     );
@@ -226,12 +287,12 @@ export class MessageSender {
     return DONE;
   }
 
-  private exclude(record: DeliveryRecipient, reason: ExclusionReason): Promise<SendOutcome> {
+  private exclude(record: SendableMessage, reason: ExclusionReason): Promise<SendOutcome> {
     return this.endUnsent(record, { status: 'excluded', exclusionReason: reason });
   }
 
   /** Ends a message that was never handed to Twilio, and gives its place under the cap back. */
-  private async endUnsent(record: DeliveryRecipient, end: { status: 'excluded' | 'cancelled'; exclusionReason?: string }): Promise<SendOutcome> {
+  private async endUnsent(record: SendableMessage, end: { status: 'excluded' | 'cancelled'; exclusionReason?: string }): Promise<SendOutcome> {
     await this.recipients.change(record.recipientId, (current) =>
       UNSENT_STATUSES.includes(current.status) ? { ...end, deferredUntil: undefined } : undefined,
     );
@@ -239,7 +300,7 @@ export class MessageSender {
     return DONE;
   }
 
-  private async releaseCap(record: DeliveryRecipient): Promise<void> {
+  private async releaseCap(record: Pick<SendableMessage, 'kind' | 'memberId' | 'recipientId'>): Promise<void> {
     if (record.kind === 'marketing' && record.memberId !== undefined) await this.marketingSends.release(record.memberId, [record.recipientId]);
   }
 }

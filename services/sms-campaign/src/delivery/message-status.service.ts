@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, type Logger } from '@atrium/observability';
-import { TwilioMessagesClient } from '../twilio/twilio-messages.client';
+import { TwilioMessagesClient, type MessageHolder } from '../twilio/twilio-messages.client';
 import type { RecipientStatus } from './campaign-delivery';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
 import { isProgress, statusFromTwilio } from './recipient-status';
+import { RecipientProgressWriter } from './recipient-progress-writer';
 import { RecipientsRepository } from './recipients.repository';
 import { StatusUpdatesRepository } from './status-updates.repository';
 
@@ -28,22 +29,45 @@ export class MessageStatusService {
     private readonly recipients: RecipientsRepository,
     private readonly updates: StatusUpdatesRepository,
     private readonly twilio: TwilioMessagesClient,
+    private readonly progress: RecipientProgressWriter,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'message-status' });
   }
 
-  /** A status callback: `MessageStatus` and `ErrorCode` as Twilio posts them. */
-  async recordCallback(messageSid: string, twilioStatus: string, errorCode: number | undefined, receivedAt = new Date()): Promise<void> {
+  /**
+   * A status callback: `MessageStatus` and `ErrorCode` as Twilio posts them, and the holder its
+   * URL names. With a holder (every message sent since holders are named) the status is kept
+   * and applied to that recipient in a batch (RecipientProgressWriter), forwards only, whether
+   * or not the sender has stored the SID yet. Without one, as before: kept, then applied to the
+   * recipient holding the SID, if any yet.
+   */
+  async recordCallback(messageSid: string, twilioStatus: string, errorCode: number | undefined, receivedAt = new Date(), holder?: MessageHolder): Promise<void> {
     const status = statusFromTwilio(twilioStatus);
     if (status === undefined) return;
     const update = { messageSid, status, receivedAt, ...(errorCode !== undefined ? { errorCode } : {}) };
+    if (holder !== undefined) {
+      await this.progress.write(
+        {
+          recipientId: holder.recipientId,
+          segments: holder.segments,
+          status,
+          // The signed URL names the recipient: Twilio has its message, and this is its SID,
+          // even when the sender never heard Twilio's answer (it adopts the same SID).
+          accepted: { messageSid },
+          ...(holder.campaignId !== undefined ? { campaignId: holder.campaignId } : {}),
+          ...(errorCode !== undefined ? { errorCode } : {}),
+        },
+        update,
+      );
+      return;
+    }
     await this.updates.record(update);
     // This callback alone: earlier ones were applied as they came, or are applied by the sender
-    // once it stores the SID (applyKept); a status only moves forwards, so the order is free.
-    const holder = await this.recipients.findByMessageSid(messageSid);
-    if (holder) await this.applyTo(holder.recipientId, [update]);
+    // when it adopts the SID (applyKept); a status only moves forwards, so the order is free.
+    const holding = await this.recipients.findByMessageSid(messageSid);
+    if (holding) await this.applyTo(holding.recipientId, [update]);
   }
 
   /** Brings the recipient that has just stored `messageSid` up to the furthest status Twilio reported for it before. */
@@ -80,7 +104,11 @@ export class MessageStatusService {
       if (recipient.messageSid === undefined) continue;
       try {
         const message = await this.twilio.fetch(recipient.messageSid);
-        await this.recordCallback(message.sid, message.status, message.errorCode, now);
+        await this.recordCallback(message.sid, message.status, message.errorCode, now, {
+          recipientId: recipient.recipientId,
+          segments: recipient.segments,
+          ...(recipient.campaignId !== undefined ? { campaignId: recipient.campaignId } : {}),
+        });
       } catch (error) {
         this.log.warn({ err: error, recipientId: recipient.recipientId }, 'could not look a message up at Twilio; the next check tries again');
       }

@@ -6,7 +6,7 @@ import type { RecipientStatus } from './campaign-delivery';
  * `cancelled` rank with the unsent ones: if Twilio reports on such a message after all (a
  * cancel that raced the sending), what Twilio says is the truth.
  */
-const RANK: Readonly<Record<RecipientStatus, number>> = {
+export const STATUS_RANK: Readonly<Record<RecipientStatus, number>> = {
   excluded: 0,
   cancelled: 0,
   pending: 0,
@@ -21,7 +21,12 @@ const RANK: Readonly<Record<RecipientStatus, number>> = {
 
 /** True when moving from `current` to `next` is progress (never backwards, never sideways). */
 export function isProgress(current: RecipientStatus, next: RecipientStatus): boolean {
-  return RANK[next] > RANK[current];
+  return STATUS_RANK[next] > STATUS_RANK[current];
+}
+
+/** The statuses from which `next` is progress: the filter of a forward-only update. */
+export function statusesBefore(next: RecipientStatus): RecipientStatus[] {
+  return (Object.keys(STATUS_RANK) as RecipientStatus[]).filter((status) => isProgress(status, next));
 }
 
 /** Statuses of messages still to be handed to Twilio: what pause, resume and cancel act on. */

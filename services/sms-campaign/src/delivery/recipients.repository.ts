@@ -9,7 +9,7 @@ import { CampaignCountersRepository } from './campaign-counters.repository';
 import { countedStateOf } from './campaign-counters';
 import type { RecipientGroup } from './delivery-totals';
 import type { DeliveryRecipient, NewDeliveryRecipient, RecipientChange } from './recipient.entity';
-import { AWAITING_FINAL_STATUS, OPEN_STATUSES, UNSENT_STATUSES } from './recipient-status';
+import { AWAITING_FINAL_STATUS, isProgress, OPEN_STATUSES, statusesBefore, UNSENT_STATUSES } from './recipient-status';
 import { RECIPIENT_MODEL, RECIPIENTS_COLLECTION, type RecipientDocument } from './recipient.schema';
 
 /** A recipient still to be handed to Twilio, as pause, resume and cancel need it. */
@@ -19,6 +19,30 @@ export interface UnsentRecipient {
   readonly status: RecipientStatus;
   readonly notBefore: Date;
   readonly deferredUntil?: Date;
+}
+
+/**
+ * A recipient's message moving on: Twilio accepted it (its SID), or reported a status. Applied
+ * forwards only, in batches (applyProgress); `campaignId` and `segments` say what it counts as.
+ */
+export interface RecipientProgress {
+  readonly recipientId: string;
+  readonly campaignId?: string;
+  readonly segments: number;
+  readonly status: RecipientStatus;
+  readonly errorCode?: number;
+  /** The message's SID; with when Twilio accepted it when the sender heard so (a callback knows only the SID). */
+  readonly accepted?: { readonly messageSid: string; readonly acceptedAt?: Date };
+}
+
+/** A message about to be handed to Twilio, as the sender knows it from its job. */
+export interface SendingMark {
+  readonly recipientId: string;
+  readonly campaignId?: string;
+  readonly segments: number;
+  /** The number it goes to now (the projection's, which may differ from the frozen one). */
+  readonly phone: string;
+  readonly attemptAt: Date;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -80,11 +104,16 @@ export class RecipientsRepository implements OnModuleInit {
     return document ? recipientOf(document) : undefined;
   }
 
-  /** Which of these SIDs some recipient already holds (one equality query each: a look-up finds one or two). */
-  async claimedSids(messageSids: readonly string[]): Promise<Set<string>> {
+  /**
+   * Which of these SIDs a recipient other than `recipientId` already holds (one equality query
+   * each: a look-up finds one or two). The recipient's own SID is not a claim against it: a
+   * batched write may have stored it before the status, or a callback meanwhile.
+   */
+  async claimedByOthers(recipientId: string, messageSids: readonly string[]): Promise<Set<string>> {
     const claimed = new Set<string>();
     for (const messageSid of messageSids) {
-      if ((await this.recipients.exists({ messageSid })) !== null) claimed.add(messageSid);
+      const holder = await this.recipients.findOne({ messageSid }, { _id: 1 }).lean<Pick<RecipientDocument, '_id'>>();
+      if (holder !== null && holder._id !== recipientId) claimed.add(messageSid);
     }
     return claimed;
   }
@@ -126,6 +155,79 @@ export class RecipientsRepository implements OnModuleInit {
         if (changed.optOutCaused && !current.optOutCaused) await this.counters.addOptOut(changed.campaignId);
       }
       return changed;
+    });
+  }
+
+  /**
+   * Step one of "at most once" (MessageSender): the record becomes `sending` if it is still
+   * unsent, in one conditional update under its lock, without reading it first. False when it
+   * was not unsent (sent already, cancelled, or an earlier attempt's `sending`): the caller
+   * reads the record to know which.
+   */
+  async markSending(mark: SendingMark): Promise<boolean> {
+    return this.locks.withLocks(RECIPIENTS_COLLECTION, [mark.recipientId], async () => {
+      const result = await nativeCollection(this.recipients).updateOne(
+        { _id: mark.recipientId, status: { $in: [...UNSENT_STATUSES] } },
+        { $set: { status: 'sending', attemptAt: mark.attemptAt, phone: mark.phone, updatedAt: new Date() }, $unset: { deferredUntil: '' } },
+      );
+      if (result.matchedCount === 0) return false;
+      if (mark.campaignId !== undefined) await this.counters.change(mark.campaignId, new Map([[mark.recipientId, countedStateOf({ status: 'sending', segments: mark.segments })]]));
+      return true;
+    });
+  }
+
+  /**
+   * Applies many recipients' progress at once (RecipientProgressWriter batches them): per
+   * recipient its furthest status (with that status's error code) and its SID. Under the locks
+   * of all of them: first the SIDs (unconditional), then the statuses, each only where it is
+   * progress (the filter holds the statuses it may move from), then the campaigns' counters by
+   * the same forward-only rule. Two commands' worth of statements per 16 recipients instead of
+   * a read and a write each; a recipient appears once per command (FerretDB may run a
+   * command's statements side by side).
+   */
+  async applyProgress(progress: readonly RecipientProgress[]): Promise<void> {
+    const furthest = new Map<string, RecipientProgress>();
+    for (const next of progress) {
+      const known = furthest.get(next.recipientId);
+      const accepted = next.accepted?.acceptedAt !== undefined ? next.accepted : (known?.accepted ?? next.accepted);
+      const best = known === undefined || isProgress(known.status, next.status) ? next : known;
+      furthest.set(next.recipientId, { ...best, ...(accepted !== undefined ? { accepted } : {}) });
+    }
+    if (furthest.size === 0) return;
+    const collection = nativeCollection(this.recipients);
+    await this.locks.withLocks(RECIPIENTS_COLLECTION, [...furthest.keys()], async () => {
+      const updatedAt = new Date();
+      const accepting = [...furthest.values()].filter((entry) => entry.accepted !== undefined);
+      if (accepting.length > 0) {
+        await chunkedBulkWrite(
+          collection,
+          accepting.map((entry) => ({
+            updateOne: {
+              filter: { _id: entry.recipientId },
+              update: { $set: { messageSid: entry.accepted?.messageSid, updatedAt, ...(entry.accepted?.acceptedAt !== undefined ? { acceptedAt: entry.accepted.acceptedAt } : {}) } },
+            },
+          })),
+          { ordered: false },
+        );
+      }
+      await chunkedBulkWrite(
+        collection,
+        [...furthest.values()].map((entry) => ({
+          updateOne: {
+            filter: { _id: entry.recipientId, status: { $in: statusesBefore(entry.status) } },
+            update: { $set: { status: entry.status, updatedAt, ...(entry.errorCode !== undefined ? { errorCode: entry.errorCode } : {}) } },
+          },
+        })),
+        { ordered: false },
+      );
+      const byCampaign = new Map<string, Map<string, string>>();
+      for (const entry of furthest.values()) {
+        if (entry.campaignId === undefined) continue;
+        const states = byCampaign.get(entry.campaignId) ?? new Map<string, string>();
+        states.set(entry.recipientId, countedStateOf(entry));
+        byCampaign.set(entry.campaignId, states);
+      }
+      for (const [campaignId, states] of byCampaign) await this.counters.forward(campaignId, states);
     });
   }
 

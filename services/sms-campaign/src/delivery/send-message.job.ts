@@ -74,7 +74,7 @@ export class SendMessageJob implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async handle(job: Job<SendJobData>, token: string | undefined): Promise<void> {
-    const outcome = await this.sender.process(job.data.recipientId);
+    const outcome = await this.sender.process(job.data);
     if (outcome.kind === 'delay') {
       await job.moveToDelayed(outcome.until.getTime(), token);
       throw new DelayedError();

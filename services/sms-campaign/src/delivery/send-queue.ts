@@ -1,11 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import type { MessageKind } from '../compliance/message-kind';
 
-/** The one job of the sending queue: hand one recipient's message to Twilio. It carries the id, never the message. */
+/** The one job of the sending queue: hand one recipient's message to Twilio. */
 export const SEND_JOB = 'send-message';
+
+/**
+ * What a message needs to be sent, carried in its job so that sending does not read the
+ * recipient's record first (one statement fewer per message). The record stays the truth: the
+ * worker's first write to it (`sending`) is conditional on it being unsent.
+ */
+export interface SendJobMessage {
+  readonly kind: MessageKind;
+  readonly campaignId?: string;
+  readonly memberId?: string;
+  readonly phone: string;
+  readonly body: string;
+  readonly segments: number;
+  /** ISO instant; a transactional message useless after it. */
+  readonly expiresAt?: string;
+}
 
 export interface SendJobData {
   readonly recipientId: string;
+  /** Absent in jobs queued by resume (which reads only ids) and by earlier versions: the worker reads the record then. */
+  readonly message?: SendJobMessage;
 }
 
 export const SEND_QUEUE = Symbol('SEND_QUEUE');
@@ -34,6 +53,7 @@ const ADD_CHUNK = 1_000;
 export interface QueuedMessage {
   readonly recipientId: string;
   readonly notBefore: Date;
+  readonly message?: SendJobMessage;
 }
 
 /**
@@ -49,7 +69,7 @@ export class SendQueue {
       await this.queue.addBulk(
         messages.slice(start, start + ADD_CHUNK).map((message) => ({
           name: SEND_JOB,
-          data: { recipientId: message.recipientId },
+          data: message.message ? { recipientId: message.recipientId, message: message.message } : { recipientId: message.recipientId },
           opts: { jobId: jobIdOf(message.recipientId), delay: Math.max(0, message.notBefore.getTime() - now) },
         })),
       );

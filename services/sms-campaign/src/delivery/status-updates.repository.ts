@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { mongo, type Model } from 'mongoose';
 import type { RecipientStatus } from './campaign-delivery';
+import { onlyDuplicateKeys } from '@atrium/document-batches';
 import { STATUS_UPDATE_MODEL, type StatusUpdateDocument } from './status-update.schema';
 
 /** A status Twilio reported for a message. */
@@ -37,6 +38,25 @@ export class StatusUpdatesRepository implements OnModuleInit {
     } catch (error) {
       if (error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY) return false;
       throw error;
+    }
+  }
+
+  /** Keeps many reported statuses in one insert; repeats are left as they are. */
+  async recordMany(updates: readonly StatusUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    try {
+      await (this.updates.collection as unknown as mongo.Collection<StatusUpdateDocument>).insertMany(
+        updates.map((update) => ({
+          _id: `${update.messageSid}:${update.status}`,
+          messageSid: update.messageSid,
+          status: update.status,
+          ...(update.errorCode !== undefined ? { errorCode: update.errorCode } : {}),
+          receivedAt: update.receivedAt,
+        })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
     }
   }
 

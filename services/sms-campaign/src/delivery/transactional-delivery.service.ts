@@ -32,6 +32,7 @@ export class TransactionalDelivery {
   /** Records the message (a repeat records nothing) and queues it to go at once. */
   async send(message: TransactionalMessage): Promise<void> {
     const now = new Date();
+    const segments = analyseSms(message.body).segments;
     await this.records.insertNew([
       {
         recipientId: message.recipientId,
@@ -39,7 +40,7 @@ export class TransactionalDelivery {
         phone: message.phone,
         language: message.language,
         body: message.body,
-        segments: analyseSms(message.body).segments,
+        segments,
         status: 'pending',
         notBefore: now,
         ...(message.memberId !== undefined ? { memberId: message.memberId } : {}),
@@ -48,6 +49,19 @@ export class TransactionalDelivery {
     ]);
     // Queued even when the record existed: after a crash between the two, this is what sends
     // it; a job for a message already sent does nothing.
-    await this.queue.add([{ recipientId: message.recipientId, notBefore: now }]);
+    await this.queue.add([
+      {
+        recipientId: message.recipientId,
+        notBefore: now,
+        message: {
+          kind: 'transactional',
+          phone: message.phone,
+          body: message.body,
+          segments,
+          ...(message.memberId !== undefined ? { memberId: message.memberId } : {}),
+          ...(message.expiresAt !== undefined ? { expiresAt: message.expiresAt.toISOString() } : {}),
+        },
+      },
+    ]);
   }
 }

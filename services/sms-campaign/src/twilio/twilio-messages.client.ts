@@ -10,6 +10,24 @@ export interface TwilioMessage {
   readonly errorCode?: number;
 }
 
+/**
+ * Whose message it is, carried in the StatusCallback URL's query (signed by Twilio with the
+ * rest of the URL): a callback then names its recipient, and its status is applied in a batch
+ * without looking the recipient up by SID first.
+ */
+export interface MessageHolder {
+  readonly recipientId: string;
+  readonly campaignId?: string;
+  readonly segments: number;
+}
+
+/** The StatusCallback URL of a message: the base, and its holder in the query. */
+export function statusCallbackUrlOf(base: string, holder: MessageHolder | undefined): string {
+  if (holder === undefined) return base;
+  const query = new URLSearchParams({ recipient: holder.recipientId, segments: String(holder.segments), ...(holder.campaignId !== undefined ? { campaign: holder.campaignId } : {}) });
+  return `${base}?${query.toString()}`;
+}
+
 /** How the client reaches Twilio and what every message carries. */
 export interface TwilioMessagesSettings {
   readonly accountSid: string;
@@ -48,9 +66,9 @@ export class TwilioMessagesClient {
     });
   }
 
-  /** Creates a message with our sender and status callback; throws what the SDK throws (see classifySendError). */
-  async send(to: string, body: string): Promise<TwilioMessage> {
-    const message = await this.client.messages.create({ to, from: this.settings.from, body, statusCallback: this.settings.statusCallbackUrl });
+  /** Creates a message with our sender and status callback (naming its holder); throws what the SDK throws (see classifySendError). */
+  async send(to: string, body: string, holder?: MessageHolder): Promise<TwilioMessage> {
+    const message = await this.client.messages.create({ to, from: this.settings.from, body, statusCallback: statusCallbackUrlOf(this.settings.statusCallbackUrl, holder) });
     return { sid: message.sid, status: message.status };
   }
 

@@ -1,3 +1,4 @@
+import type { MessageHolder } from '../twilio/twilio-messages.client';
 import { InvalidInputError, type FieldProblem } from '@atrium/errors';
 
 /** What a status callback says about one of our messages. */
@@ -55,4 +56,16 @@ function text(form: Readonly<Record<string, unknown>>, name: string): string | u
 
 function invalid(problems: FieldProblem[]): InvalidInputError {
   return new InvalidInputError('webhook.form-invalid', 'The webhook form lacks what Twilio always sends (see errors).', problems);
+}
+
+/**
+ * The holder a status callback's URL names (`?recipient=…&campaign=…&segments=…`, see
+ * statusCallbackUrlOf); undefined when the URL names none (a message sent before holders were
+ * named) or not in that shape: the callback is then matched by its SID.
+ */
+export function parseCallbackHolder(query: Readonly<Record<string, unknown>>): MessageHolder | undefined {
+  const { recipient, campaign, segments } = query;
+  if (typeof recipient !== 'string' || recipient === '' || typeof segments !== 'string' || !/^\d{1,3}$/.test(segments)) return undefined;
+  if (campaign !== undefined && (typeof campaign !== 'string' || campaign === '')) return undefined;
+  return { recipientId: recipient, segments: Number(segments), ...(typeof campaign === 'string' ? { campaignId: campaign } : {}) };
 }

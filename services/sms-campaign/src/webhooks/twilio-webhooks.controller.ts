@@ -1,8 +1,8 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MessageStatusService } from '../delivery/message-status.service';
 import { InboundMessagesService } from './inbound-messages.service';
-import { parseInboundMessage, parseStatusCallback } from './twilio-forms';
+import { parseCallbackHolder, parseInboundMessage, parseStatusCallback } from './twilio-forms';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /**
@@ -23,9 +23,9 @@ export class TwilioWebhooksController {
   /** A status callback of one of our messages (queued, sent, delivered, undelivered, failed + ErrorCode). */
   @Post('status')
   @HttpCode(204)
-  async status(@Body() form: Record<string, unknown>): Promise<void> {
+  async status(@Body() form: Record<string, unknown>, @Query() query: Record<string, unknown>): Promise<void> {
     const callback = parseStatusCallback(form);
-    await this.statuses.recordCallback(callback.messageSid, callback.messageStatus, callback.errorCode);
+    await this.statuses.recordCallback(callback.messageSid, callback.messageStatus, callback.errorCode, new Date(), parseCallbackHolder(query));
   }
 
   /** A shopper's SMS; answered with TwiML (a HELP reply, or nothing). */
