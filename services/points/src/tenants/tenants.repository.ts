@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { findEachById } from '@atrium/document-batches';
+import { findEachById, isDuplicateKey } from '@atrium/document-batches';
 import type { Tenant } from './tenant.entity';
 
 interface TenantDocument {
@@ -12,8 +12,6 @@ interface TenantDocument {
   revision?: number;
   updatedAt: Date;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** What applying a directory event did: stored the newer state, or nothing (an older or repeated revision). */
 export type ApplyOutcome = 'applied' | 'stale';
@@ -52,15 +50,6 @@ export class TenantsRepository {
   private collection() {
     return this.connection.collection<TenantDocument>('tenants');
   }
-}
-
-/**
- * A unique index refused the write: MongoDB says so with code 11000; FerretDB v1 may pass
- * PostgreSQL's unique violation through as an internal error for an update.
- */
-function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = error as { code?: number; message?: string };
-  return code === DUPLICATE_KEY || (typeof message === 'string' && message.includes('duplicate key value violates unique constraint'));
 }
 
 function toTenant(document: TenantDocument): Tenant {
