@@ -10,3 +10,4 @@ export * from './openapi-contract/check-openapi-contract';
 export * from './test-port';
 export * from './repo-root';
 export * from './tenant-events';
+export * from './gateway-staff';
