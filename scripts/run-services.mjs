@@ -134,6 +134,7 @@ Atrium is running.
   Log in                POST ${gateway}/api/auth/login  {"username":"${admin.username}","password":"${admin.password}"}
   Demo staff            ${seeded.staff.map((s) => `${s.username}/${s.password} (${s.roles.join(',')})`).join(', ')}
   Demo members          ${seeded.members} registered
+  Demo tenants          ${seeded.tenants} in the directory (merchant-discount), learnt by points from their events
 
   Services (health, metrics, OpenAPI at /docs):
 ${services.map((s) => `    ${s.name.padEnd(18)} http://127.0.0.1:${s.port}   /health/ready  /metrics`).join('\n')}

@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { PurchaseRecordedSchema, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, waitFor, testPort } from '@atrium/testing';
+import { infraEnv, registerTenantsInPoints, waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
@@ -30,8 +30,8 @@ describe('points earned SMS, from the preference to the phone', () => {
     const { admin } = stack;
     const login = await call('POST', '/api/auth/login', { body: { username: admin.username, password: admin.password } });
     staffToken = ((await login.json()) as { accessToken: string }).accessToken;
-    // Only a registered, open tenant's sales earn.
-    expect((await call('PUT', `/api/points/tenants/${tenantId}`, { token: staffToken, body: { name: 'E2E Shop', status: 'open' } })).status).toBe(200);
+    // Only a registered, open tenant's sales earn; the directory's event registers it in points.
+    await registerTenantsInPoints(`http://127.0.0.1:${ports.points}`, [{ id: tenantId, name: 'E2E Shop' }]);
     producer = new Kafka({ clientId: 'e2e-earned-till', brokers: infraEnv().kafkaBrokers, logLevel: 1 }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   }, 180_000);

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { waitFor, testPort } from '@atrium/testing';
+import { registerTenantsInPoints, waitFor, testPort } from '@atrium/testing';
 import { startShopperStack, type ShopperStack } from './support/shopper-stack';
 
 /**
@@ -54,7 +54,7 @@ describe('shopper answers: only what a shopper may see', () => {
     const staff = (await expectStatus('POST', '/api/auth/login', 200, { body: stack.admin })) as { accessToken: string };
     const staffToken = staff.accessToken;
     const tenantId = `fields-${randomUUID().slice(0, 8)}`;
-    await expectStatus('PUT', `/api/points/tenants/${tenantId}`, 200, { token: staffToken, body: { name: 'Fields Shop', status: 'open' } });
+    await registerTenantsInPoints(`http://127.0.0.1:${ports.points}`, [{ id: tenantId, name: 'Fields Shop' }]);
     const reward = (await expectStatus('POST', '/api/points/rewards', 201, {
       token: staffToken,
       body: {

@@ -10,3 +10,4 @@ export * from './gen/atrium/points/v1/settlement_events_pb';
 export * from './gen/atrium/sms/v1/sms_events_pb';
 export * from './gen/atrium/member/v1/verification_events_pb';
 export * from './gen/atrium/outreach/v1/corporate_programme_events_pb';
+export * from './gen/atrium/merchant/v1/tenant_events_pb';

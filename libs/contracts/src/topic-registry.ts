@@ -20,6 +20,7 @@ import { PointsExpiredSchema, PointsExpiringSoonSchema } from './gen/atrium/poin
 import { SettlementCompletedSchema } from './gen/atrium/points/v1/settlement_events_pb';
 import { CarrierBlockChangedSchema, MarketingOptInReceivedSchema, MarketingOptOutReceivedSchema } from './gen/atrium/sms/v1/sms_events_pb';
 import { CorporateProgrammeChangedSchema } from './gen/atrium/outreach/v1/corporate_programme_events_pb';
+import { TenantChangedSchema, TenantClosedSchema, TenantRegisteredSchema } from './gen/atrium/merchant/v1/tenant_events_pb';
 
 /** What the Kafka message key of a topic holds; it decides which events keep their order. */
 export type TopicKey = 'memberId' | 'memberCardOrPhone' | 'phone' | 'tenantId' | 'campaignId' | 'companyId';
@@ -124,6 +125,21 @@ export const TOPICS = {
     key: 'companyId',
     partitions: 3,
     eventTypes: [{ type: 'outreach.corporate-programme-changed', schema: CorporateProgrammeChangedSchema, schemaVersion: 1 }],
+  },
+  /**
+   * The tenant directory of the merchant-discount service. Keyed by tenant id: one tenant's
+   * events stay in order. Each event is the tenant's whole current state with a revision (the
+   * points service keeps the highest revision of each tenant to decide whether its sales earn).
+   */
+  merchantEvents: {
+    name: 'atrium.merchant.events.v1',
+    key: 'tenantId',
+    partitions: 3,
+    eventTypes: [
+      { type: 'tenant.registered', schema: TenantRegisteredSchema, schemaVersion: 1 },
+      { type: 'tenant.changed', schema: TenantChangedSchema, schemaVersion: 1 },
+      { type: 'tenant.closed', schema: TenantClosedSchema, schemaVersion: 1 },
+    ],
   },
 } as const satisfies Record<string, TopicDefinition>;
 

@@ -12,3 +12,12 @@ export function onlyDuplicateKeys(error: unknown): boolean {
   if (refusals.length > 0) return refusals.every((refusal) => refusal.code === DUPLICATE_KEY);
   return code === DUPLICATE_KEY;
 }
+
+/**
+ * A single write refused by a unique index: MongoDB says so with code 11000; FerretDB v1 may
+ * pass PostgreSQL's unique violation through as an internal error for an update (an upsert).
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: number; message?: string };
+  return code === DUPLICATE_KEY || (typeof message === 'string' && message.includes('duplicate key value violates unique constraint'));
+}

@@ -10,9 +10,13 @@ export function requestValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new InvalidInputError('request.invalid', 'The request is invalid.', errors.flatMap((error) => fieldProblems(error, ''))),
+    exceptionFactory: (errors) => new InvalidInputError('request.invalid', 'The request is invalid.', validationFieldProblems(errors)),
   });
+}
+
+/** class-validator's errors as the fields at fault, nested ones by dotted path ("contacts.0.phone"). */
+export function validationFieldProblems(errors: readonly ValidationError[]): FieldProblem[] {
+  return errors.flatMap((error) => fieldProblems(error, ''));
 }
 
 function fieldProblems(error: ValidationError, parent: string): FieldProblem[] {

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { maskPersonalData, maskPhone } from './mask-personal-data';
+import { maskContacts, maskPersonalData } from './mask-personal-data';
 
 export type { Logger } from 'pino';
 
@@ -22,7 +22,7 @@ export function createLogger(service: string, level: string, destination?: Desti
     },
     hooks: {
       logMethod(args, method) {
-        const masked = args.map((arg) => (typeof arg === 'string' ? maskPhone(arg) : arg)) as Parameters<typeof method>;
+        const masked = args.map((arg) => (typeof arg === 'string' ? maskContacts(arg) : arg)) as Parameters<typeof method>;
         method.apply(this, masked);
       },
     },

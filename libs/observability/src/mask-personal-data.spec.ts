@@ -1,4 +1,20 @@
-import { maskName, maskPersonalData, maskPhone } from './mask-personal-data';
+import { maskEmail, maskName, maskPersonalData, maskPhone } from './mask-personal-data';
+
+describe('maskEmail', () => {
+  it.each([
+    ['li.na@example.com', 'l****@example.com'],
+    ['write to ops+desk@atrium.example.cn today', 'write to o****@atrium.example.cn today'],
+    ['no address @ here', 'no address @ here'],
+  ])('masks %s as %s', (input, expected) => {
+    expect(maskEmail(input)).toBe(expected);
+  });
+
+  it('masks contacts\' e-mail addresses and phones in logged objects', () => {
+    expect(maskPersonalData({ contacts: [{ name: '李娜', email: 'li.na@example.com', phone: '+8613800138000' }] })).toEqual({
+      contacts: [{ name: '李*', email: 'l****@example.com', phone: '+86*******8000' }],
+    });
+  });
+});
 
 describe('maskPhone', () => {
   it.each([

@@ -9,3 +9,5 @@ export * from './signed-fetch';
 export * from './openapi-contract/check-openapi-contract';
 export * from './test-port';
 export * from './repo-root';
+export * from './tenant-events';
+export * from './gateway-staff';

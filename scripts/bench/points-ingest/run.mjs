@@ -49,7 +49,7 @@ const { Kafka, Partitioners, logLevel } = require('kafkajs');
 const { MongoClient } = require('mongodb');
 const { Redis } = require('ioredis');
 const { timestampFromDate } = require('@bufbuild/protobuf/wkt');
-const { TOPICS, PurchaseRecordedSchema, MemberRegisteredSchema, CardIssuedSchema, RegistrationChannel } = require('@atrium/contracts');
+const { TOPICS, PurchaseRecordedSchema, MemberRegisteredSchema, CardIssuedSchema, RegistrationChannel, TenantRegisteredSchema, TenantStatus } = require('@atrium/contracts');
 const { EventCodec } = require('@atrium/messaging');
 
 const SERVICE_ENTRY = path.join(ROOT, 'services', 'points', 'dist', 'main.js');
@@ -157,7 +157,7 @@ function formatCpu(delta) {
 // ---------------------------------------------------------------------------------------------
 // The events, encoded as the member service and tills would (as services/points/test/support/feed.ts).
 
-const codec = new EventCodec([TOPICS.memberEvents, TOPICS.purchases]);
+const codec = new EventCodec([TOPICS.memberEvents, TOPICS.purchases, TOPICS.merchantEvents]);
 
 function makeMembers(count) {
   const stamp = String(Date.now()).slice(-8);
@@ -194,6 +194,15 @@ function memberMessages(members) {
       },
     ];
   });
+}
+
+function tenantRegisteredMessage(tenantId) {
+  const eventId = randomUUID();
+  const tenant = { tenantId, brand: 'Bench tenant', legalName: 'Bench tenant Ltd', unitNumber: 'B-1', floor: 'L1', category: 'other', status: TenantStatus.OPEN, revision: 1n, changedAt: timestampFromDate(new Date()) };
+  return {
+    key: tenantId,
+    value: codec.encode(TOPICS.merchantEvents, 'tenant.registered', TenantRegisteredSchema, { tenant }, { eventId, key: tenantId, occurredAt: new Date(), producer: 'merchant-discount', traceId: eventId }),
+  };
 }
 
 function saleMessage({ receiptNumber, tenantId, cardNumber, amountMinor, occurredAt }) {
@@ -620,8 +629,13 @@ async function seedAccounts(db, members) {
  */
 async function setUpService({ service, producer, members, tenantId, via, timeoutMs }) {
   const started = now();
-  const put = await service.json(`/tenants/${tenantId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench tenant', status: 'open' }) });
-  if (put.status !== 200) throw new Error(`PUT /tenants/${tenantId} answered ${put.status}`);
+  // The tenant as the directory (merchant-discount) announces one: the registry learns tenants only so.
+  await producer.send({ topic: TOPICS.merchantEvents.name, acks: -1, messages: [tenantRegisteredMessage(tenantId)] });
+  await waitFor(`tenant ${tenantId} in the registry`, async () => {
+    service.assertAlive();
+    const listed = (await service.json('/tenants')).body;
+    return Array.isArray(listed) && listed.some((tenant) => tenant.id === tenantId && tenant.status === 'open') ? true : undefined;
+  }, timeoutMs, 250);
   if (via === 'events') {
     const messages = memberMessages(members);
     for (let start = 0; start < messages.length; start += 1_000) {

@@ -4,7 +4,7 @@ import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { CardIssuedSchema, MemberRegisteredSchema, RegistrationChannel, TOPICS } from '@atrium/contracts';
 import { EventCodec } from '@atrium/messaging';
-import { infraEnv, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess, testPort } from '@atrium/testing';
+import { infraEnv, registerTenantsInPoints, signedFetch, startConsumerGroupsAtEnd, startServiceProcess, TopicRecorder, waitFor, type RecordedMessage, type ServiceProcess, testPort } from '@atrium/testing';
 import { GatewayUnderTest } from './support/gateway-under-test';
 
 interface Envelope {
@@ -79,7 +79,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
   beforeAll(async () => {
     const infra = infraEnv();
     const group = `points-till-test-${run}`;
-    await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name]);
+    await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name, TOPICS.merchantEvents.name]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     points = await startServiceProcess('points', pointsPort, {
@@ -92,10 +92,7 @@ describe('till API: sales and refunds with a tenant API key', () => {
     });
     // After the points service: it creates the topics on a fresh broker.
     recorder = await new TopicRecorder(kafka, [TOPICS.purchases.name]).start();
-    for (const id of [tenantId, otherTenant]) {
-      const put = await signedFetch(`${pointsUrl}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status: 'open' }) });
-      expect(put.status).toBe(200);
-    }
+    await registerTenantsInPoints(pointsUrl, [{ id: tenantId }, { id: otherTenant }]);
     // The member as the member service announces one: registered, then a card.
     const metadata = () => ({ eventId: randomUUID(), key: member.memberId, occurredAt: new Date(), producer: 'member', traceId: randomUUID() });
     await producer.send({

@@ -8,5 +8,5 @@ void startService({
   envSchema: merchantDiscountEnvSchema,
   appModule: (config, logger, metrics) => AppModule.register(config, logger, metrics),
   consumesEvents: false,
-  openApi: { title: 'Atrium merchant-discount service', description: 'Discount agreements with tenants and the member booklet (會員手冊)' },
+  openApi: { title: 'Atrium merchant-discount service', description: 'The tenant directory (商戶名錄); discount agreements with tenants and the member booklet (會員惠集) to follow' },
 });

@@ -47,7 +47,7 @@ function interruptedRunSuite(title: string, port: number, interrupt: Interruptio
       env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '400', SETTLEMENT_JOB_LOCK_SECONDS: '3', PURCHASE_MAX_AGE_DAYS: '3660' });
       points = await startServiceProcess('points', port, env);
       recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-crash', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
-      await api.putTenant(tenant, 'open');
+      await api.registerTenant(tenant, 'open');
       members = await feed.registerMembers(MEMBERS, LONG_AGO);
       await api.waitForAccountsWithCards(members.map((member) => member.memberId));
     }, 180_000);

@@ -48,7 +48,7 @@ describe('two settlement workers, one killed mid-run', () => {
     mongo = await new MongoClient(infraEnv().mongoUrl).connect();
     queue = new Queue(`points-settlement.${env(PORTS[0]).MONGO_DATABASE}`, { connection: { url: infraEnv().redisUrl }, prefix: 'atrium-points' });
     recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-two-workers', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
-    await apis[0].putTenant(tenant, 'open');
+    await apis[0].registerTenant(tenant, 'open');
     const members = await feed.registerMembers(DUE + NOT_DUE, LONG_AGO);
     due = members.slice(0, DUE);
     idle = members.slice(DUE);

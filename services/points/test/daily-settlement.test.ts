@@ -72,7 +72,7 @@ describe('the daily settlement', () => {
     points = await startServiceProcess('points', port, env);
     recorder = await new TopicRecorder(new Kafka({ clientId: 'points-test-daily-settlement', brokers: infraEnv().kafkaBrokers, logLevel: logLevel.NOTHING }), [TOPICS.pointsEvents.name]).start(false);
     redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     members = await feed.registerMembers(2, LONG_AGO);
     await api.waitForAccountsWithCards(members.map((member) => member.memberId));
   }, 180_000);

@@ -6,6 +6,7 @@ import {
   infraEnv,
   localServerPid,
   processAlive,
+  registerTenantsInPoints,
   restartLocalServer,
   signedFetch,
   startServiceProcess,
@@ -57,8 +58,7 @@ describe('points through a database outage', () => {
     deadLetters = await new TopicRecorder(kafka, [deadLetterTopicOf(TOPICS.purchases.name)]).start(false);
     await consumeFromNow(env.KAFKA_CONSUMER_GROUP);
     points = await startServiceProcess('points', port, env);
-    const response = await signedFetch(`${url}/tenants/${tenant}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: tenant, status: 'open' }) });
-    expect(response.status).toBe(200);
+    await registerTenantsInPoints(url, [{ id: tenant }]);
     members = await feed.registerMembers(12);
     await waitFor('the members\' accounts with their cards', async () => {
       const accounts = await Promise.all(members.map((member) => account(member.memberId)));

@@ -70,7 +70,7 @@ describe('the due-days backfill of a ledger written before due days', () => {
     mongo = await new MongoClient(infraEnv().mongoUrl).connect();
     ledger = mongo.db(env.MONGO_DATABASE).collection<StoredEntry>('ledger_entries');
     backfill = mongo.db(env.MONGO_DATABASE).collection<BackfillState>('ledger_backfills');
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     const members = await feed.registerMembers(DUE + LATER, LONG_AGO);
     due = members.slice(0, DUE);
     later = members.slice(DUE);

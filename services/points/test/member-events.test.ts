@@ -159,7 +159,7 @@ describe('points follow the member service\'s events', () => {
     feed = await new Feed().start();
     await consumeFromNow(group);
     points = await startServiceProcess('points', port, pointsEnv(port, run, group));
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     const rules = await api.call<{ version: number }>(
       'POST',
       '/earning-rules',

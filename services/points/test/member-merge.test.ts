@@ -81,7 +81,7 @@ describe('a merge moves the duplicate\'s points to the surviving member', () => 
     // Sales from past years earn: the members registered long before them, and no age limit bites.
     env = pointsEnv(port, run, group, { POINTS_EXPIRY_POLICY: 'end-of-year-after', POINTS_EXPIRY_REMINDER_DAYS: '0', PURCHASE_MAX_AGE_DAYS: '3660' });
     points = await startServiceProcess('points', port, env);
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     [survivor, duplicate] = await feed.registerMembers(2, LONG_AGO);
     await waitFor('both accounts with their cards', async () => {
       const accounts = await Promise.all([survivor, duplicate].map((member) => api.account(member.memberId)));

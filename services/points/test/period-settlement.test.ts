@@ -71,7 +71,7 @@ describe('the period settlement', () => {
     // A short claim on a job, so that a killed worker's run is taken over within seconds.
     env = pointsEnv(port, run, group, { TENANT_POINTS_FUNDING_BASIS_POINTS: '8000', POINT_VALUE_MILLI_MINOR: '1500', SETTLEMENT_JOB_LOCK_SECONDS: '3', PURCHASE_MAX_AGE_DAYS: '3660' });
     points = await startServiceProcess('points', port, env);
-    for (const tenant of tenants) await api.putTenant(tenant, 'open');
+    for (const tenant of tenants) await api.registerTenant(tenant, 'open');
     [member] = await feed.registerMembers(1, LONG_AGO);
     await waitFor('the member\'s account with the card', async () => ((await api.account(member.memberId))?.cardNumbers.length === 1 ? true : undefined), 120_000, 250);
   }, 180_000);

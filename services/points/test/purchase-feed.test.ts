@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { infraEnv, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
+import { infraEnv, registerTenantsInPoints, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase } from './support/points-api';
 
@@ -38,11 +38,6 @@ describe('points from the purchase feed', () => {
     return (await (await signedFetch(`${url}/ledger/check${memberId ? `?memberId=${memberId}` : ''}`)).json()) as { accountsChecked: number; mismatches: unknown[] };
   }
 
-  async function putTenant(id: string, status: 'open' | 'closed'): Promise<void> {
-    const response = await signedFetch(`${url}/tenants/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: id, status }) });
-    expect(response.status).toBe(200);
-  }
-
   beforeAll(async () => {
     const infra = infraEnv();
     env = {
@@ -59,8 +54,7 @@ describe('points from the purchase feed', () => {
     feed = await new Feed().start();
     await consumeFromNow(env.KAFKA_CONSUMER_GROUP);
     points = await startPoints();
-    await putTenant(openTenant, 'open');
-    await putTenant(closedTenant, 'closed');
+    await registerTenantsInPoints(url, [{ id: openTenant, status: 'open' }, { id: closedTenant, status: 'closed' }]);
     members = await feed.registerMembers(20);
     await waitFor('the members\' accounts with their cards', async () => {
       const accounts = await Promise.all(members.map((member) => account(member.memberId)));

@@ -81,8 +81,8 @@ describe('receipts submitted by shoppers and the desk', () => {
     await consumeFromNow(group);
     env = pointsEnv(port, run, group);
     points = await startServiceProcess('points', port, env);
-    await api.putTenant(tenant, 'open');
-    await api.putTenant(closedTenant, 'closed');
+    await api.registerTenant(tenant, 'open');
+    await api.registerTenant(closedTenant, 'closed');
     members = await feed.registerMembers(9);
     await waitFor('the members\' accounts with their cards', async () => {
       const accounts = await Promise.all(members.map((member) => api.account(member.memberId)));

@@ -278,7 +278,7 @@ describe('redemption at the desk', () => {
     const definition = { kind: 'voucher', name: 'Coffee voucher', pointsPrice: 200, funding: { by: 'tenant', tenantId: `cafe-${run}`, tenantShareBasisPoints: 10_000 } };
     // The funding tenant must be known first.
     expect((await api.call<Problem>('POST', '/rewards', definition, SPECIALIST)).body).toMatchObject({ code: 'reward.funding-tenant-unknown', errors: [{ field: 'funding.tenantId' }] });
-    await api.putTenant(`cafe-${run}`, 'open');
+    await api.registerTenant(`cafe-${run}`, 'open');
     const voucherId = await reward(definition);
     const upload = await api.call('POST', `/rewards/${voucherId}/codes`, { codes: ['CAFE-0001', 'CAFE-0002', 'CAFE-0003', 'CAFE-0001'] }, SPECIALIST);
     expect(upload.body).toEqual({ added: 3, duplicates: 1, free: 3 });

@@ -76,7 +76,7 @@ describe.each([
     env = pointsEnv(port, run, group, { REFUND_POLICY: policy });
     points = await startServiceProcess('points', port, env);
     redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     [member] = await feed.registerMembers(1);
     await waitFor('the member\'s account with the card', async () => ((await api.account(member.memberId))?.cardNumbers.length === 1 ? true : undefined), 120_000, 250);
   }, 180_000);

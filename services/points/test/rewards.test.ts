@@ -59,7 +59,7 @@ describe('the rewards catalogue', () => {
     env = pointsEnv(port, run, group);
     points = await startServiceProcess('points', port, env);
     redis = new Redis(infraEnv().redisUrl, { maxRetriesPerRequest: null });
-    await api.putTenant(tenant, 'open');
+    await api.registerTenant(tenant, 'open');
     members = await feed.registerMembers(2);
     await waitFor('the members\' accounts', async () => ((await Promise.all(members.map((m) => api.account(m.memberId)))).every(Boolean) ? true : undefined), 120_000, 250);
   }, 180_000);

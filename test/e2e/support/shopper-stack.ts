@@ -33,7 +33,7 @@ export async function startShopperStack(name: string, ports: StackPorts, twilioF
   const gateway = `http://127.0.0.1:${ports.gateway}`;
   const run = randomUUID().slice(0, 8);
   const own = (service: string) => ({ KAFKA_CONSUMER_GROUP: `e2e-${name}-${service}-${run}`, MONGO_DATABASE: `atrium_e2e_${name}_${service}_${run}` });
-  const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.smsEvents.name, TOPICS.purchases.name, TOPICS.outreachEvents.name];
+  const topics = [TOPICS.memberEvents.name, TOPICS.pointsEvents.name, TOPICS.smsEvents.name, TOPICS.purchases.name, TOPICS.outreachEvents.name, TOPICS.merchantEvents.name];
   await Promise.all(['member', 'points', 'sms'].map((service) => startConsumerGroupsAtEnd(own(service).KAFKA_CONSUMER_GROUP, topics)));
   const services: ServiceProcess[] = await Promise.all([
     // Every e2e file asks for codes from 127.0.0.1 and the per-address window lives in the shared

@@ -36,8 +36,11 @@ describe('the route-access table', () => {
     ['points', 'POST', '/settlement/periods', ['admin', 'supervisor', 'finance']],
     ['points', 'GET', '/settlement/periods/2026-10/statements.csv', ['admin', 'supervisor', 'finance']],
     ['points', 'POST', '/settlement/daily-runs', ['admin', 'supervisor', 'finance']],
-    ['merchant-discount', 'GET', '/discounts/42/redemptions', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
-    ['merchant-discount', 'POST', '/discounts', ['admin', 'supervisor', 'specialist']],
+    ['merchant-discount', 'GET', '/tenants/T-0105', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['merchant-discount', 'GET', '/tenants', ['admin', 'supervisor', 'specialist', 'desk', 'finance']],
+    ['merchant-discount', 'POST', '/tenants', ['admin', 'supervisor', 'specialist']],
+    ['merchant-discount', 'POST', '/tenants/imports', ['admin', 'supervisor', 'specialist']],
+    ['merchant-discount', 'PATCH', '/tenants/T-0105', ['admin', 'supervisor', 'specialist']],
     ['sms-campaign', 'GET', '/campaigns/9/results', ['admin', 'supervisor', 'specialist', 'finance']],
     ['sms-campaign', 'POST', '/campaigns/9/approve', ['admin', 'supervisor']],
     ['outreach', 'POST', '/programmes', ['admin', 'supervisor', 'specialist']],
@@ -55,6 +58,9 @@ describe('the route-access table', () => {
     ['points', 'POST', `/accounts/${MEMBER_ID}`],
     ['points', 'GET', '/accounts'],
     ['points', 'GET', '/ledger'],
+    // The tenants registry comes from the directory's events: nobody types tenants in twice.
+    ['points', 'PUT', '/tenants/T-0105'],
+    ['merchant-discount', 'DELETE', '/tenants/T-0105'],
   ])('refuses everyone but admin %s %s %s (default deny)', (service, method, path) => {
     expect(rolesAllowed(service, method, path)).toEqual(['admin']);
   });

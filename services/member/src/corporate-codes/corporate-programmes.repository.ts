@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from '@atrium/document-batches';
 import type { CorporateProgramme } from './corporate-programme.entity';
 import { CorporateProgrammeEventInvalidError } from './corporate-code.errors';
 import { CORPORATE_PROGRAMME_MODEL, type CorporateProgrammeDocument } from './corporate-programme.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /** What applying an outreach event did: stored the newer state, or nothing (an older or repeated revision). */
 export type ApplyOutcome = 'applied' | 'stale';
@@ -48,15 +47,6 @@ export class CorporateProgrammesRepository implements OnModuleInit {
     const document = await this.programmes.findOne({ code }).lean<CorporateProgrammeDocument>();
     return document ? toProgramme(document) : undefined;
   }
-}
-
-/**
- * A unique index refused the write: MongoDB says so with code 11000; FerretDB v1 may pass
- * PostgreSQL's unique violation through as an internal error for an update.
- */
-function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = error as { code?: number; message?: string };
-  return code === DUPLICATE_KEY || (typeof message === 'string' && message.includes('duplicate key value violates unique constraint'));
 }
 
 function toProgramme(document: CorporateProgrammeDocument): CorporateProgramme {

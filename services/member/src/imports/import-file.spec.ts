@@ -1,6 +1,6 @@
 import { cardNumberFor } from '../cards/card-number';
 import { DEFAULT_TIERS } from '../tiers/tier-definitions';
-import { parseCsv } from './csv';
+import { parseCsv } from '@atrium/csv';
 import { checkImportRow, repeatedPhones, rowsOfFile, type ImportFileRow } from './import-file';
 
 const file = (text: string) => rowsOfFile(parseCsv(text), 100);

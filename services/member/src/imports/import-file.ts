@@ -2,7 +2,7 @@ import { InvalidInputError } from '@atrium/errors';
 import { isValidCardNumber } from '../cards/card-number';
 import { normalizePhone } from '../members/phone-number';
 import type { TierDefinition } from '../tiers/tier.entity';
-import type { CsvRecord } from './csv';
+import type { CsvRecord } from '@atrium/csv';
 
 /** The columns an import file may have, by their API names; phone and name are required. */
 export const IMPORT_COLUMNS = ['phone', 'name', 'cardNumber', 'tier', 'consent', 'openingPoints'] as const;

@@ -3,11 +3,12 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNo
 import type { Request } from 'express';
 import { Staff } from '../staff/staff-actor.decorator';
 import type { StaffActor } from '@atrium/staff-identity';
+import { readCsvBody } from '@atrium/csv';
 import { ImportOptionsQuery } from './dto/import-options.query';
 import { MemberImportResponse } from './dto/member-import.response';
 import { ImportJob } from './import.job';
 import { ImportSettings } from './import-settings';
-import { ImportBodyError, ImportNotFoundError } from './imports.errors';
+import { ImportNotFoundError } from './imports.errors';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 
@@ -36,7 +37,7 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: MemberImportResponse, description: 'The file is stored and queued; follow it at GET /imports/:id' })
   @ApiBadRequestResponse({ description: 'sendWelcome not true or false; not text/csv, larger than IMPORT_MAX_BYTES, not CSV, an unknown or missing column, no rows or too many' })
   async upload(@Req() request: Request, @Query() options: ImportOptionsQuery, @Staff() actor: StaffActor): Promise<MemberImportResponse> {
-    const csv = await this.readCsv(request);
+    const csv = await readCsvBody(request, this.settings.maxBytes, 'member.import-body-invalid');
     const memberImport = await this.imports.accept(csv, { sendWelcome: options.sendWelcome === 'true' }, actor);
     await this.job.enqueue(memberImport);
     return MemberImportResponse.of(memberImport, { processed: 0, created: 0, skipped: 0, failed: 0 }, []);
@@ -50,23 +51,5 @@ export class ImportsController {
     if (!memberImport) throw new ImportNotFoundError(id);
     const [progress, failedRows] = await Promise.all([this.rows.progress(id), this.rows.failedRows(id)]);
     return MemberImportResponse.of(memberImport, progress, failedRows);
-  }
-
-  /** The body as text: the stream is read here (no parser takes text/csv), never past the limit. */
-  private async readCsv(request: Request): Promise<string> {
-    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'text/csv') throw new ImportBodyError('content-type', 'must be text/csv (the file itself as the body, UTF-8)');
-    const limit = this.settings.maxBytes;
-    if (Number(request.headers['content-length'] ?? 0) > limit) throw new ImportBodyError('body', `must be at most ${limit} bytes`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) throw new ImportBodyError('body', `must be at most ${limit} bytes`);
-      chunks.push(chunk);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
-    if (text.includes('\uFFFD')) throw new ImportBodyError('body', 'must be UTF-8 text');
-    return text;
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError } from '@atrium/errors';
+import { NotFoundError } from '@atrium/errors';
 
 export class ImportNotFoundError extends NotFoundError {
   constructor(importId: string) {
@@ -6,9 +6,3 @@ export class ImportNotFoundError extends NotFoundError {
   }
 }
 
-/** The upload is not a CSV body the service takes. */
-export class ImportBodyError extends InvalidInputError {
-  constructor(field: 'body' | 'content-type', message: string) {
-    super('member.import-body-invalid', `The import was not taken: ${message}`, [{ field, message }]);
-  }
-}

@@ -11,7 +11,7 @@ import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
 import type { StaffActor } from '@atrium/staff-identity';
 import { TierSettings } from '../tiers/tier-settings';
-import { parseCsv } from './csv';
+import { parseCsv } from '@atrium/csv';
 import { ImportSettings } from './import-settings';
 import { checkImportRow, repeatedPhones, rowsOfFile, type ImportedMember, type RowProblem } from './import-file';
 import { ImportsRepository } from './imports.repository';
@@ -58,7 +58,7 @@ export class ImportsService {
 
   /** Checks and stores an uploaded file; throws naming what is wrong with it as a whole. */
   async accept(csv: string, options: { sendWelcome: boolean }, actor: StaffActor): Promise<MemberImport> {
-    const { columns, rows } = rowsOfFile(parseCsv(csv), this.settings.maxRows);
+    const { columns, rows } = rowsOfFile(parseCsv(csv, 'member.import-csv-invalid'), this.settings.maxRows);
     const memberImport: MemberImport = {
       id: randomUUID(),
       status: 'queued',

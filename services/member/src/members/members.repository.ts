@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, UpdateQuery } from 'mongoose';
-import { findEachById, nativeCollection } from '@atrium/document-batches';
+import { findEachById, isDuplicateKey, nativeCollection } from '@atrium/document-batches';
 import { DocumentLocks } from '@atrium/document-locks';
 import { OUTBOX_PENDING_SET, OutboxRelay, type OutboxEntry } from '@atrium/messaging';
 import type { AuditEntry } from '../audit/audit-entry.entity';
@@ -11,7 +11,6 @@ import type { ConsentRecord, Member, MemberCard } from './member.entity';
 import { CardNumberTakenError, MemberNotActiveError, MemberNotFoundError, PhoneAlreadyRegisteredError } from './member.errors';
 import { MEMBER_MODEL, type MemberDocument } from './member.schema';
 
-const DUPLICATE_KEY = 11000;
 const COLLECTION = 'members';
 
 /** What reads hand out: never the audit trail, the histories or the outbox. */
@@ -281,15 +280,6 @@ export class MembersRepository implements OnModuleInit {
     const documents = await findEachById(nativeCollection(this.members), ids, { projection: { audit: 1 } });
     return new Map([...documents].map(([id, document]) => [id, document.audit ?? []]));
   }
-}
-
-/**
- * A unique index refused the write: MongoDB says so with code 11000; FerretDB v1 does for an
- * insert, but for an update passes PostgreSQL's unique violation through as an internal error.
- */
-function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = error as { code?: number; message?: string };
-  return code === DUPLICATE_KEY || (typeof message === 'string' && message.includes('duplicate key value violates unique constraint'));
 }
 
 function updateOf(change: MemberChange): UpdateQuery<MemberDocument> {

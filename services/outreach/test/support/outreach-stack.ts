@@ -1,15 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, startConsumerGroupsAtEnd, startServiceProcess, type ServiceProcess } from '@atrium/testing';
+import { dropTestDatabases, GatewayStaff, infraEnv, startConsumerGroupsAtEnd, startServiceProcess, type GatewayAnswer, type ServiceProcess } from '@atrium/testing';
 
 export type Role = 'admin' | 'desk' | 'specialist' | 'finance';
 
-export interface Answer<Body = Record<string, unknown>> {
-  readonly status: number;
-  readonly contentType: string;
-  readonly body: Body;
-}
+export type Answer<Body = Record<string, unknown>> = GatewayAnswer<Body>;
 
 export interface StackPorts {
   readonly gateway: number;
@@ -25,7 +20,6 @@ export interface StackPorts {
 export class OutreachStack {
   readonly run = randomUUID().slice(0, 8);
   private readonly processes: ServiceProcess[] = [];
-  private readonly tokens: Partial<Record<Role, string>> = {};
   private readonly admin = { username: `outreach-admin-${this.run}`, password: `pw-${randomUUID()}` };
 
   /** The member service's consumer group (dead letters name the group that wrote them). */
@@ -38,7 +32,11 @@ export class OutreachStack {
     gateway: `atrium_test_gateway_${this.run}`,
   };
 
-  constructor(readonly ports: StackPorts) {}
+  private readonly staff: GatewayStaff<Exclude<Role, 'admin'>>;
+
+  constructor(readonly ports: StackPorts) {
+    this.staff = new GatewayStaff(`http://127.0.0.1:${ports.gateway}`);
+  }
 
   get gatewayUrl(): string {
     return `http://127.0.0.1:${this.ports.gateway}`;
@@ -86,46 +84,19 @@ export class OutreachStack {
       await this.stop();
       throw failed.reason;
     }
-    this.tokens.admin = await this.login(this.admin.username, this.admin.password);
-    for (const role of ['desk', 'specialist', 'finance'] as const) {
-      const username = `outreach-${role}-${this.run}`;
-      const password = `pw-${randomUUID()}`;
-      const created = await this.call('POST', '/api/auth/staff', 'admin', { username, displayName: role, password, roles: [role] });
-      if (created.status !== 201) throw new Error(`creating ${role} answered ${created.status}: ${JSON.stringify(created.body)}`);
-      this.tokens[role] = await this.login(username, password);
-    }
+    await this.staff.logIn(this.admin, ['desk', 'specialist', 'finance'], (role) => `outreach-${role}-${this.run}`);
     return this;
   }
 
   /** Stops the services, then drops their databases (never under a running service: docs/adr/0003). */
   async stop(): Promise<void> {
     await Promise.all(this.processes.map((process) => process.stop()));
-    for (const dbName of Object.values(this.databases)) {
-      const connection = await mongoose.createConnection(infraEnv().mongoUrl, { dbName }).asPromise();
-      try {
-        await connection.dropDatabase();
-      } finally {
-        await connection.close();
-      }
-    }
+    await dropTestDatabases(Object.values(this.databases));
   }
 
-  /** Calls the gateway as a staff member of the role (or without a token). */
-  async call<Body = Record<string, unknown>>(method: string, path: string, as: Role | undefined, body?: unknown): Promise<Answer<Body>> {
-    const token = as ? this.tokens[as] : undefined;
-    const response = await fetch(`${this.gatewayUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as Body };
-  }
-
-  private async login(username: string, password: string): Promise<string> {
-    const response = await fetch(`${this.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}`);
-    return ((await response.json()) as { accessToken: string }).accessToken;
+  /** Calls the gateway as a staff member of the role (or without a token); a string body goes as text/csv. */
+  call<Body = Record<string, unknown>>(method: string, path: string, as: Role | undefined, body?: unknown): Promise<Answer<Body>> {
+    return this.staff.call<Body>(method, path, as, body);
   }
 }
 

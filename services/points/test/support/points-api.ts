@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { TOPICS } from '@atrium/contracts';
-import { infraEnv, signedFetch, startConsumerGroupsAtEnd, waitFor } from '@atrium/testing';
+import { infraEnv, registerTenantsInPoints, signedFetch, startConsumerGroupsAtEnd, waitFor } from '@atrium/testing';
 
 /** What the gateway forwards for a signed-in member of staff (services/gateway upstream-proxies.ts). */
 export function staff(username: string, ...roles: string[]): Record<string, string> {
@@ -49,7 +49,7 @@ export function pointsEnv(port: number, run: string, group: string, extra: Recor
  */
 export async function consumeFromNow(group: string): Promise<void> {
   // A topic that does not exist yet (a fresh broker) has no backlog: the service creates it.
-  await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name]);
+  await startConsumerGroupsAtEnd(group, [TOPICS.memberEvents.name, TOPICS.purchases.name, TOPICS.merchantEvents.name]);
 }
 
 /** Drops the run's database (tests leave nothing behind on the shared server). */
@@ -95,8 +95,8 @@ export class PointsApi {
     return answer.body.mismatches;
   }
 
-  async putTenant(id: string, status: 'open' | 'closed'): Promise<void> {
-    const answer = await this.call('PUT', `/tenants/${id}`, { name: id, status });
-    if (answer.status !== 200) throw new Error(`PUT /tenants/${id} answered ${answer.status}`);
+  /** Registers the tenant as the directory does (its tenant.registered event) and waits until the registry has it. */
+  async registerTenant(id: string, status: 'open' | 'closed'): Promise<void> {
+    await registerTenantsInPoints(this.url, [{ id, status }]);
   }
 }

@@ -11,8 +11,8 @@ export const POINTS_ROUTES: readonly RouteAccessRule[] = [
   // A version affects earning only once a supervisor who did not write it approves it (the service checks author and role again).
   { service: 'points', methods: ['POST'], path: '/earning-rules/:version/approve', roles: SUPERVISORS },
   { service: 'points', methods: ['POST'], path: '/earning-rules/:version/reject', roles: SUPERVISORS },
+  // The tenants registry is filled by the merchant-discount service's tenant events: read only.
   { service: 'points', methods: ['GET'], path: '/tenants', roles: EVERYONE },
-  { service: 'points', methods: ['PUT'], path: '/tenants/:tenantId', roles: OPERATIONS },
   { service: 'points', methods: ['GET'], path: '/purchases/rejected', roles: EVERYONE },
   { service: 'points', methods: ['GET'], path: '/ledger/check', roles: ['admin', 'supervisor', 'finance'] },
   { service: 'points', methods: ['GET'], path: '/ledger/members/:memberId/entries', roles: EVERYONE },

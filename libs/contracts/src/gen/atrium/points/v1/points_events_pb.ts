@@ -110,7 +110,7 @@ export type PointsEarned = Message<"atrium.points.v1.PointsEarned"> & {
   pendingBalance?: bigint | undefined;
 
   /**
-   * The tenant's name as registered with the points service (PUT /tenants/:id) when the sale
+   * The tenant's name in the points registry (the directory's brand, from tenant events) when the sale
    * was recorded, for messages a shopper reads; empty when not known (earnings through
    * submitted receipts, events published before the field existed).
    *

@@ -6,18 +6,20 @@ export interface CsvRecord {
   readonly fields: string[];
 }
 
+/** The file is no CSV; the code is the caller's (each service names its own errors). */
 export class CsvSyntaxError extends InvalidInputError {
-  constructor(line: number, message: string) {
-    super('member.import-csv-invalid', `The file is not valid CSV: ${message} (line ${line}).`, [{ field: 'body', message: `${message} at line ${line}` }]);
+  constructor(code: string, line: number, message: string) {
+    super(code, `The file is not valid CSV: ${message} (line ${line}).`, [{ field: 'body', message: `${message} at line ${line}` }]);
   }
 }
 
 /**
  * Parses CSV as RFC 4180 writes it (and spreadsheets export it): comma-separated fields,
  * fields in double quotes may hold commas, line breaks and doubled quotes; CRLF or LF line
- * ends; a UTF-8 byte-order mark is skipped. Blank lines are left out.
+ * ends; a UTF-8 byte-order mark is skipped. Blank lines are left out. A file that breaks these
+ * rules is a CsvSyntaxError with `errorCode`.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, errorCode = 'csv.invalid'): CsvRecord[] {
   const records: CsvRecord[] = [];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let fields: string[] = [];
@@ -44,7 +46,7 @@ export function parseCsv(text: string): CsvRecord[] {
         } else {
           quoted = false;
           const next = source[i + 1];
-          if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvSyntaxError(line, 'text after a closing quote');
+          if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvSyntaxError(errorCode, line, 'text after a closing quote');
         }
       } else {
         if (char === '\n') line++;
@@ -54,7 +56,7 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     switch (char) {
       case '"':
-        if (field !== '') throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
+        if (field !== '') throw new CsvSyntaxError(errorCode, line, 'a quote inside an unquoted field');
         quoted = true;
         fieldStarted = true;
         quoteOpenedAt = line;
@@ -76,7 +78,7 @@ export function parseCsv(text: string): CsvRecord[] {
         field += char;
     }
   }
-  if (quoted) throw new CsvSyntaxError(quoteOpenedAt, 'a quoted field that never ends');
+  if (quoted) throw new CsvSyntaxError(errorCode, quoteOpenedAt, 'a quoted field that never ends');
   if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
   return records;
 }
