@@ -45,7 +45,7 @@ export interface OfferWindow {
 }
 
 export interface Offer {
-  /** Stable across versions of the agreement, so that diffs and booklet editions can follow it. */
+  /** Unique among all agreements (the service assigns it) and kept across versions, so that diffs and booklet editions can follow an offer. */
   readonly offerId: string;
   readonly benefit: OfferBenefit;
   /** Tier codes of the member programme that may use it; every tier when empty. */
