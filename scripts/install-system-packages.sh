@@ -9,6 +9,8 @@
 #     redis-server       Redis for BullMQ (not on a fresh machine)
 #     postgresql         backend of FerretDB (docs/adr/0001-ferretdb-backend.md); a fresh
 #                        machine of this kind has PostgreSQL 15, but the script does not rely on that
+#     fonts-noto-cjk     the Chinese fonts the member booklet's PDF embeds
+#     poppler-utils      pdftotext and pdftoppm: the booklet tests read the PDF and render a page
 #   Checked, not installed (the machine image brings them; a clear error if missing):
 #     java 17+, mvn, go 1.24+, node 20+
 set -euo pipefail
@@ -70,6 +72,8 @@ done
 if ((!have_postgres)); then
   want+=(postgresql)
 fi
+[[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || want+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || want+=(poppler-utils)
 
 if ((${#want[@]} == 0)); then
   exit 0
