@@ -59,7 +59,7 @@ describe('the purchase feed shared by two points processes, one killed mid-burst
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((process) => process?.stop()));
+    for (const points of processes) await points?.stop();
     await feed?.stop();
     await connection?.close();
     await dropDatabase(run);
