@@ -308,10 +308,15 @@ class ServiceChild {
   }
 
   async json(pathname, init) {
-    const response = await fetch(`${this.url}${pathname}`, {
+    const request = () => fetch(`${this.url}${pathname}`, {
       ...init,
       headers: signedHeaders(init?.method ?? 'GET', pathname, init?.headers),
       signal: AbortSignal.timeout(30_000),
+    });
+    // A read on a kept-alive connection the server closed at that moment fails (ECONNRESET); reads are asked again once.
+    const response = await request().catch((error) => {
+      if ((init?.method ?? 'GET') !== 'GET' || !this.alive) throw error;
+      return sleep(200).then(request);
     });
     if (!response.ok) return { status: response.status, body: undefined };
     return { status: response.status, body: await response.json() };
