@@ -6,8 +6,9 @@
 // first produce until the last of them is written, twice in the same run:
 //
 //   baseline  a minimal kafkajs eachBatch consumer (fresh group, fresh topic of 6 partitions)
-//             that JSON-parses each message and insertMany({ ordered: false })s one document
-//             per message into a collection of the bench database. No rules, no locks.
+//             that JSON-parses each message, insertMany({ ordered: false })s one ledger document
+//             per message (duplicates ignored) and applies one $inc per distinct account of the
+//             batch in one bulkWrite (in commands of 16, as FerretDB needs). No rules, no locks.
 //   service   the built points service (services/points/dist/main.js) as a child process with
 //             a fresh database and consumer group, reading topic `purchases` in batches and
 //             pricing, writing and posting every sale (see purchase-ingest.service.ts).
@@ -16,7 +17,11 @@
 // service/baseline (absolute rates vary too much on a shared machine); the target is >= 0.7.
 //
 //   node scripts/bench/points-ingest/run.mjs [--count 200000] [--members 1000] [--repeats 1]
-//        [--port 13202] [--timeout-s 900] [--members-via seed|events] [--profile] [--keep] [--strict]
+//        [--port 13202] [--timeout-s 900] [--members-via seed|events] [--replicas 1|2] [--profile] [--keep] [--strict]
+//
+// With --replicas 2 each repeat measures the service twice: one process, then two sharing the
+// purchases partitions (one consumer group), and prints the two-replica rate against one; every
+// account's balance is then checked against the sales, so a sale done twice would show.
 //
 // The service's fresh consumer groups start at the end of the shared topics (earlier tests'
 // events are not worked through first), and the members' accounts are seeded in its fresh
@@ -71,13 +76,14 @@ const USAGE = `usage: node scripts/bench/points-ingest/run.mjs [options]
   --members-via M    seed (default): accounts written to the bench database before the service
                      starts; events: member.registered + member.card-issued on the shared member
                      events topic (adds 2 messages per member there for every later reader)
+  --replicas N       1 (default) or 2: also measure two service processes sharing the partitions
   --profile          run the service with op-timer.cjs and print where its time went
   --keep             keep the bench database, topics and groups (default: removed)
   --strict           exit 1 when the ratio is below the target`;
 
 function parseArgs(argv) {
-  const options = { count: 200_000, members: 1_000, repeats: 1, port: 13202, timeoutS: 900, inflight: 2, membersVia: 'seed', profile: false, keep: false, strict: false };
-  const numeric = { '--count': 'count', '--members': 'members', '--repeats': 'repeats', '--port': 'port', '--timeout-s': 'timeoutS', '--inflight': 'inflight' };
+  const options = { count: 200_000, members: 1_000, repeats: 1, replicas: 1, port: 13202, timeoutS: 900, inflight: 2, membersVia: 'seed', profile: false, keep: false, strict: false };
+  const numeric = { '--count': 'count', '--members': 'members', '--repeats': 'repeats', '--port': 'port', '--timeout-s': 'timeoutS', '--inflight': 'inflight', '--replicas': 'replicas' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     if (flag === '--help' || flag === '-h') {
@@ -101,6 +107,8 @@ function parseArgs(argv) {
   if (options.members > 20_000) fail('--members is at most 20000');
   if (options.members < PARTITIONS) fail(`--members is at least ${PARTITIONS}`);
   if (options.repeats > 5) fail('--repeats is at most 5');
+  if (options.replicas !== 1 && options.replicas !== 2) fail('--replicas is 1 or 2');
+  if (options.replicas === 2 && options.profile) fail('--profile times one process: use it without --replicas 2');
   if (options.timeoutS > 3_600) fail('--timeout-s is at most 3600');
   if (options.inflight > 16) fail('--inflight is at most 16');
   return options;
@@ -124,7 +132,7 @@ const seconds = (ms) => ms / 1000;
 // ---------------------------------------------------------------------------------------------
 // CPU accounting: which process spent the machine's two cores during a phase (from /proc).
 
-function cpuSnapshot(servicePid) {
+function cpuSnapshot(servicePids = []) {
   const table = readProcTable();
   const pids = infraPids();
   const usage = process.cpuUsage();
@@ -132,7 +140,7 @@ function cpuSnapshot(servicePid) {
     at: now(),
     machine: machineTicks(),
     bench: (usage.user + usage.system) / 1e6,
-    service: servicePid ? seconds((treeTicks(table, servicePid) ?? 0) * (1000 / CLK_TCK)) : 0,
+    service: servicePids.reduce((sum, pid) => sum + seconds((treeTicks(table, pid) ?? 0) * (1000 / CLK_TCK)), 0),
     ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, seconds((treeTicks(table, pid) ?? 0) * (1000 / CLK_TCK))])),
   };
 }
@@ -223,14 +231,14 @@ function saleMessage({ receiptNumber, tenantId, cardNumber, amountMinor, occurre
  * N sales of one repeat, spread round-robin over the members, amounts 1.00 to 999.99 yuan
  * (deterministic), and the points each member should earn from them under the default rules.
  */
-function makeSales(run, repeat, tenantId, members, count) {
+function makeSales(run, repeat, tenantId, members, count, tag = `r${repeat}`) {
   const occurredAt = new Date();
   const messages = new Array(count);
   const expected = new Map();
   for (let i = 0; i < count; i++) {
     const member = members[i % members.length];
     const amountMinor = 100 + ((i * 7_919 + repeat * 104_729) % 99_900);
-    messages[i] = saleMessage({ receiptNumber: `BENCH-${run}-r${repeat}-${i}`, tenantId, cardNumber: member.cardNumber, amountMinor, occurredAt });
+    messages[i] = saleMessage({ receiptNumber: `BENCH-${run}-${tag}-${i}`, tenantId, cardNumber: member.cardNumber, amountMinor, occurredAt });
     expected.set(member.memberId, (expected.get(member.memberId) ?? 0) + Math.floor(amountMinor / 100));
   }
   return { messages, expected, bytes: messages.reduce((sum, m) => sum + m.value.length, 0) };
@@ -309,10 +317,15 @@ class ServiceChild {
   }
 
   async json(pathname, init) {
-    const response = await fetch(`${this.url}${pathname}`, {
+    const request = () => fetch(`${this.url}${pathname}`, {
       ...init,
       headers: signedHeaders(init?.method ?? 'GET', pathname, init?.headers),
       signal: AbortSignal.timeout(30_000),
+    });
+    // A read on a kept-alive connection the server closed at that moment fails (ECONNRESET); reads are asked again once.
+    const response = await request().catch((error) => {
+      if ((init?.method ?? 'GET') !== 'GET' || !this.alive) throw error;
+      return sleep(200).then(request);
     });
     if (!response.ok) return { status: response.status, body: undefined };
     return { status: response.status, body: await response.json() };
@@ -356,6 +369,49 @@ class ServiceChild {
     });
     this.child.send({ benchOpsDump: seq });
     return bounded('the service\'s op-timer totals', answer, 10_000);
+  }
+}
+
+/**
+ * One or more points service processes in the same consumer group (replicas sharing the
+ * partitions), seen by the bench as one service: HTTP goes to the first, counters are summed.
+ */
+class ServiceSet {
+  constructor(env, port, profile, replicas) {
+    this.children = Array.from({ length: replicas }, (_, index) => new ServiceChild({ ...env, HTTP_PORT: String(port + index) }, port + index, profile));
+  }
+
+  get pids() {
+    return this.children.map((child) => child.pid);
+  }
+
+  get tail() {
+    return this.children.flatMap((child) => child.tail);
+  }
+
+  assertAlive() {
+    for (const child of this.children) child.assertAlive();
+  }
+
+  async ready(timeoutMs) {
+    await Promise.all(this.children.map((child) => child.ready(timeoutMs)));
+  }
+
+  async stop() {
+    await Promise.all(this.children.map((child) => child.stop()));
+  }
+
+  json(pathname, init) {
+    return this.children[0].json(pathname, init);
+  }
+
+  async counters() {
+    const each = await Promise.all(this.children.map((child) => child.counters()));
+    return Object.fromEntries(Object.keys(each[0]).map((name) => [name, each.reduce((sum, counters) => sum + counters[name], 0)]));
+  }
+
+  profileDump() {
+    return this.children[0].profileDump();
   }
 }
 
@@ -427,10 +483,12 @@ async function main() {
   const results = [];
   let setUp = false;
 
-  const startService = async () => {
-    const inUse = await fetch(`http://127.0.0.1:${options.port}/health/live`).then(() => true, () => false);
-    if (inUse) throw new Error(`port ${options.port} already answers HTTP; pick another with --port`);
-    service = new ServiceChild(serviceEnv, options.port, options.profile);
+  const startService = async (replicas = 1) => {
+    for (let port = options.port; port < options.port + replicas; port++) {
+      const inUse = await fetch(`http://127.0.0.1:${port}/health/live`).then(() => true, () => false);
+      if (inUse) throw new Error(`port ${port} already answers HTTP; pick another with --port`);
+    }
+    service = new ServiceSet(serviceEnv, options.port, options.profile, replicas);
     lastService = service;
     await service.ready(120_000);
   };
@@ -448,7 +506,7 @@ async function main() {
         await service.stop();
         service = undefined;
       }
-      const baseline = await runBaseline({ kafka, producer, admin, db, run, repeat, sales, options, timeoutMs, created });
+      const baseline = await runBaseline({ kafka, producer, admin, db, run, repeat, sales, members, options, timeoutMs, created });
       log(`repeat ${repeat}: baseline ${fmtInt(options.count)} in ${fmtS(baseline.ms)} = ${fmtInt(baseline.rate)}/s (produce ${fmtS(baseline.produceMs)})`);
       log(`           ${formatCpu(baseline.cpu)}`);
 
@@ -474,7 +532,21 @@ async function main() {
       if (measured.profile) printProfile(measured.profile, measured.ms);
       const ratio = measured.rate / baseline.rate;
       log(`repeat ${repeat}: ratio service/baseline = ${ratio.toFixed(3)}`);
-      results.push({ repeat, baseline, service: measured, ratio });
+      let two;
+      if (options.replicas === 2) {
+        await service.stop();
+        await startService(2);
+        const tag = `r${repeat}x2`;
+        await prime({ service, producer, admin, db, members, tenantId, run, repeat, tag, accountOf, timeoutMs });
+        const twoSales = makeSales(run, repeat, tenantId, members, options.count, tag);
+        two = await runService({ service, producer, db, redis, members, sales: twoSales, options, timeoutMs, accountOf });
+        log(`repeat ${repeat}: two replicas ${fmtInt(options.count)} in ${fmtS(two.ms)} = ${fmtInt(two.rate)}/s; two/one = ${(two.rate / measured.rate).toFixed(3)}`);
+        log(`           ${formatCpu(two.cpu)}`);
+        log(`           check: ${two.check}`);
+        await service.stop();
+        await startService(1);
+      }
+      results.push({ repeat, baseline, service: measured, ratio, two });
     }
   } finally {
     await cleanup();
@@ -487,11 +559,16 @@ async function main() {
   const serviceRate = median(results.map((r) => r.service.rate));
   const ratio = median(results.map((r) => r.ratio));
   const met = ratio >= 0.7;
+  const twos = results.filter((r) => r.two);
+  const twoRate = twos.length > 0 ? median(twos.map((r) => r.two.rate)) : undefined;
+  const twoOverOne = twos.length > 0 ? median(twos.map((r) => r.two.rate / r.service.rate)) : undefined;
+  const twoExact = twos.every((r) => !r.two.check.startsWith('PROBLEMS'));
   console.log('');
   console.log(`points-ingest  N=${fmtInt(options.count)}  members=${fmtInt(options.members)}  repeats=${results.length}  (${new Date().toISOString().slice(0, 10)}, run ${run})`);
-  console.log(`  baseline (kafkajs eachBatch + insertMany)   ${fmtInt(baselineRate).padStart(8)} purchases/s`);
+  console.log(`  baseline (kafkajs eachBatch + insertMany + $inc per account)   ${fmtInt(baselineRate).padStart(8)} purchases/s`);
   console.log(`  points service (first produce → last ledger write) ${fmtInt(serviceRate).padStart(8)} purchases/s`);
   console.log(`  ratio service/baseline ${ratio.toFixed(3)}   target ≥ 0.70: ${met ? 'MET' : 'NOT MET'}`);
+  if (twoRate !== undefined) console.log(`  two replicas ${fmtInt(twoRate)} purchases/s, ${twoOverOne.toFixed(3)}× one; every sale once: ${twoExact ? 'yes' : 'NO'}`);
   console.log(`RESULT ${JSON.stringify({
     run,
     count: options.count,
@@ -503,6 +580,7 @@ async function main() {
       baselineS: Number(seconds(r.baseline.ms).toFixed(1)),
       serviceS: Number(seconds(r.service.ms).toFixed(1)),
       relayS: r.service.relayMs === undefined ? null : Number(seconds(r.service.relayMs).toFixed(1)),
+      ...(r.two ? { twoReplicasPerS: Math.round(r.two.rate), twoReplicasCheck: r.two.check } : {}),
     })),
     ratio: Number(ratio.toFixed(3)),
     met,
@@ -515,25 +593,43 @@ async function main() {
       metric: 'sales to ledger, median of the repeats',
       value: Math.round(serviceRate),
       unit: 'purchases/s',
-      baseline: 'kafkajs eachBatch + insertMany (ordered: false)',
+      baseline: 'kafkajs eachBatch: insertMany ledger (ordered: false) + one $inc per account per batch',
       baselineValue: Math.round(baselineRate),
       ratio: Number(ratio.toFixed(3)),
       target: '≥ 0.7',
       met,
-    }],
+    }, ...(twoRate === undefined ? [] : [{
+      metric: 'sales to ledger, two service replicas sharing the partitions',
+      value: Math.round(twoRate),
+      unit: 'purchases/s',
+      baseline: 'the same service, one replica',
+      baselineValue: Math.round(serviceRate),
+      ratio: Number(twoOverOne.toFixed(3)),
+      target: 'every sale earned once (a rate rise is not expected on 2 cores)',
+      met: twoExact,
+    }])],
   });
   log(`result written to ${path.relative(ROOT, written)}`);
   if (options.strict && !met) process.exitCode = 1;
 }
 
-/** The simplest consumer: fresh topic and group, parse, insertMany, nothing else. */
-async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, options, timeoutMs, created }) {
+/** Updates per bulkWrite command: FerretDB v1 holds one connection per statement of a command (libs/document-batches, STATEMENTS_PER_COMMAND). */
+const BASELINE_UPDATES_PER_COMMAND = 16;
+
+/**
+ * The minimal correct consumer: fresh topic and group; per batch, parse, insertMany the ledger
+ * documents (ordered: false, duplicates ignored), then one $inc per distinct account of the
+ * batch in one bulkWrite. No rules, no locks, no outbox.
+ */
+async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, members, options, timeoutMs, created }) {
   const topic = `bench.baseline.${run}.r${repeat}`;
   const groupId = `bench-baseline-${run}-r${repeat}`;
   await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true, timeout: 30_000 });
   created.topics.push(topic);
   created.groups.push(groupId);
   const collection = db.collection(`baseline_r${repeat}`);
+  const accounts = db.collection(`baseline_accounts_r${repeat}`);
+  const memberOfCard = new Map(members.map((member) => [member.cardNumber, member.memberId]));
   // The same consumer settings as the service's runner (libs/messaging/src/consumer/kafka-event-server.ts).
   const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
   let inserted = 0;
@@ -547,9 +643,12 @@ async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, opt
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch }) => {
         const docs = batch.messages.map((message) => {
-          const envelope = JSON.parse(message.value.toString());
-          return { _id: envelope.eventId, ...envelope };
+          const { eventId, payload } = JSON.parse(message.value.toString());
+          const points = Math.floor(Number(payload.amountMinor) / 100);
+          return { _id: `earn:${payload.tenantId}:${payload.receiptNumber}`, memberId: memberOfCard.get(payload.cardNumber), points, sourceEventId: eventId };
         });
+        const increments = new Map();
+        for (const doc of docs) increments.set(doc.memberId, (increments.get(doc.memberId) ?? 0) + doc.points);
         try {
           await collection.insertMany(docs, { ordered: false });
         } catch (error) {
@@ -559,12 +658,16 @@ async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, opt
             throw error;
           }
         }
+        const operations = [...increments].map(([memberId, points]) => ({ updateOne: { filter: { _id: memberId }, update: { $inc: { lifetimeEarned: points } }, upsert: true } }));
+        for (let start = 0; start < operations.length; start += BASELINE_UPDATES_PER_COMMAND) {
+          await accounts.bulkWrite(operations.slice(start, start + BASELINE_UPDATES_PER_COMMAND), { ordered: false });
+        }
         inserted += docs.length;
         if (inserted >= sales.messages.length && finishedAt === undefined) finishedAt = now();
       },
     });
     await Promise.race([joined, sleep(60_000).then(() => Promise.reject(new Error('the baseline consumer did not join its group in 60 s')))]);
-    const before = cpuSnapshot(undefined);
+    const before = cpuSnapshot();
     const start = now();
     await produce(producer, topic, sales.messages, options.inflight);
     const produceMs = now() - start;
@@ -572,7 +675,7 @@ async function runBaseline({ kafka, producer, admin, db, run, repeat, sales, opt
       if (failure) throw failure;
       return finishedAt;
     }, timeoutMs, 50);
-    const after = cpuSnapshot(undefined);
+    const after = cpuSnapshot();
     const ms = finishedAt - start;
     return { ms, rate: sales.messages.length / seconds(ms), produceMs, cpu: cpuDelta(before, after), inserted };
   } finally {
@@ -666,7 +769,7 @@ async function setUpService({ service, producer, members, tenantId, via, timeout
  * every partition is assigned and fetching and the group has nothing older left to read; then
  * until the outbox relay has nothing left to publish.
  */
-async function prime({ service, producer, admin, db, members, tenantId, run, repeat, accountOf, timeoutMs }) {
+async function prime({ service, producer, admin, db, members, tenantId, run, repeat, tag = `r${repeat}`, accountOf, timeoutMs }) {
   const started = now();
   const backlog = await topicSize(admin, PURCHASES_TOPIC);
   const markers = members.slice(0, PARTITIONS);
@@ -675,7 +778,7 @@ async function prime({ service, producer, admin, db, members, tenantId, run, rep
     topic: PURCHASES_TOPIC,
     acks: -1,
     messages: markers.map((member, partition) => ({
-      ...saleMessage({ receiptNumber: `BENCH-${run}-r${repeat}-marker-${partition}`, tenantId, cardNumber: member.cardNumber, amountMinor: 100, occurredAt: new Date() }),
+      ...saleMessage({ receiptNumber: `BENCH-${run}-${tag}-marker-${partition}`, tenantId, cardNumber: member.cardNumber, amountMinor: 100, occurredAt: new Date() }),
       partition,
     })),
   });
@@ -709,7 +812,8 @@ async function runService({ service, producer, db, redis, members, sales, option
   log(`measuring: producing ${fmtInt(sales.messages.length)} sales to ${PURCHASES_TOPIC}`);
   const count = sales.messages.length;
 
-  const before = cpuSnapshot(service.pid);
+  const balancesBefore = await bounded('reading every balance', lifetimeEarnedByMember(db));
+  const before = cpuSnapshot(service.pids);
   const start = now();
   let produceMs;
   const producing = produce(producer, PURCHASES_TOPIC, sales.messages, options.inflight).then(() => (produceMs = now() - start));
@@ -726,7 +830,7 @@ async function runService({ service, producer, db, redis, members, sales, option
     if (last.handled - countersBefore.handled >= count) return (handledAt = now());
     return undefined;
   }, timeoutMs, 100);
-  const after = cpuSnapshot(service.pid);
+  const after = cpuSnapshot(service.pids);
   log(`measuring: all ${fmtInt(count)} handled after ${fmtS(handledAt - start)}; waiting for the outbox relay`);
   const profileAfter = await service.profileDump();
   const redisAfter = await bounded('reading Redis stats', redisStats(redis));
@@ -750,14 +854,17 @@ async function runService({ service, producer, db, redis, members, sales, option
   const [ledgerAfter, rejectedAfter] = await bounded('reading counts after the run', Promise.all([ledgerCount(), rejectedCount()]));
   const sampleAfter = await bounded('reading sample balances', Promise.all(sample.map(async (m) => (await accountOf(m.memberId)).lifetimeEarned)));
   const balancesOk = sample.every((m, i) => sampleAfter[i] - sampleBefore[i] === sales.expected.get(m.memberId));
+  const balancesAfter = await bounded('reading every balance', lifetimeEarnedByMember(db));
+  const wrongBalances = members.filter((m) => (balancesAfter.get(m.memberId) ?? 0) - (balancesBefore.get(m.memberId) ?? 0) !== (sales.expected.get(m.memberId) ?? 0));
   const problems = [];
   if (ledgerAfter - ledgerBefore !== count) problems.push(`${ledgerAfter - ledgerBefore} new ledger entries, expected ${count}`);
   if (rejectedAfter !== rejectedBefore) problems.push(`${rejectedAfter - rejectedBefore} sales rejected`);
+  if (wrongBalances.length > 0) problems.push(`${wrongBalances.length} of ${members.length} accounts' lifetimeEarned grew by other than their sales' points`);
   if (!balancesOk) problems.push(`sampled balances grew by ${sample.map((m, i) => `${sampleAfter[i] - sampleBefore[i]}/${sales.expected.get(m.memberId)}`).join(', ')}`);
   if (last.retried > countersBefore.retried) problems.push(`${last.retried - countersBefore.retried} batch retries`);
   if (last.deadLettered > countersBefore.deadLettered) problems.push(`${last.deadLettered - countersBefore.deadLettered} dead-lettered`);
   const check = problems.length === 0
-    ? `${fmtInt(count)} new ledger entries, none rejected, 3 sampled balances exact`
+    ? `${fmtInt(count)} new ledger entries, none rejected, every account's growth exact (3 also over HTTP)`
     : `PROBLEMS: ${problems.join('; ')}`;
 
   const ms = handledAt - start;
@@ -772,6 +879,12 @@ async function runService({ service, producer, db, redis, members, sales, option
     redis: formatRedis(redisBefore, redisAfter),
     profile: profileBefore && profileAfter ? diffProfile(profileBefore, profileAfter) : undefined,
   };
+}
+
+/** Every account's lifetimeEarned, read from the database (one query). */
+async function lifetimeEarnedByMember(db) {
+  const documents = await db.collection('accounts').find({}, { projection: { lifetimeEarned: 1 } }).toArray();
+  return new Map(documents.map((document) => [document._id, document.lifetimeEarned]));
 }
 
 async function topicSize(admin, topic) {

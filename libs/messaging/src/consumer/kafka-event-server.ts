@@ -28,6 +28,8 @@ export interface KafkaEventServerDeps {
 interface Route {
   readonly handler: MessageHandler;
   readonly batch: boolean;
+  /** False for a handler idempotent by its own key: no inbox look-up or record. */
+  readonly inbox: boolean;
 }
 
 /** One step of a fetched batch, handled in offset order. */
@@ -82,7 +84,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (!this.deps.topics.some((topic) => topic.name === route.topic)) {
         throw new Error(`handler for ${route.type} listens to ${route.topic}, which is not in the topic registry`);
       }
-      routes.set(routeKey(route.topic, route.type), { handler, batch: extras?.batch ?? false });
+      routes.set(routeKey(route.topic, route.type), { handler, batch: extras?.batch ?? false, inbox: extras?.ownIdempotencyKey !== true });
     }
     return routes;
   }
@@ -196,8 +198,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async runBatch(route: Route, events: ConsumedEvent[], messages: KafkaMessage[], payload: EachBatchPayload): Promise<void> {
-    const { consumerGroup, inbox } = this.deps;
-    const done = await inbox.findProcessed(consumerGroup, events.map((event) => event.eventId));
+    const { consumerGroup } = this.deps;
+    const inbox = route.inbox ? this.deps.inbox : undefined;
+    const done = inbox ? await inbox.findProcessed(consumerGroup, events.map((event) => event.eventId)) : new Set<string>();
     // A redelivered copy can sit in the same batch as its original: keep the first of each id.
     const fresh = events.filter((event) => {
       if (done.has(event.eventId)) return false;
@@ -217,7 +220,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           const reason = decision.action === 'dead-letter' ? decision : { reason: rejected.error.message, code: 'rejected' };
           await this.deadLetter(fresh[0].topic, fresh[0].partition, messageOf.get(rejected.eventId)!, { ...reason, attempts: attempt });
         }
-        await inbox.markProcessed(consumerGroup, fresh);
+        await inbox?.markProcessed(consumerGroup, fresh);
         this.deps.metrics.eventsConsumed.inc({ topic: fresh[0].topic, outcome: 'handled' }, fresh.length);
         return;
       } catch (error) {
@@ -230,7 +233,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         for (const event of fresh) {
           await this.deadLetter(event.topic, event.partition, messageOf.get(event.eventId)!, { ...decision, attempts: attempt });
         }
-        await inbox.markProcessed(consumerGroup, fresh);
+        await inbox?.markProcessed(consumerGroup, fresh);
         return;
       }
     }

@@ -156,6 +156,18 @@ export class AccountsRepository implements OnModuleInit {
   }
 
   /**
+   * The members holding these cards (live ones) and phones, one equality look-up each, only
+   * their ids read: the CardDirectory's misses.
+   */
+  async findHolders(cardNumbers: readonly string[], phones: readonly string[]): Promise<{ byCard: Map<string, string>; byPhone: Map<string, string> }> {
+    const collection = nativeCollection(this.accounts);
+    const options = { projection: { _id: 1 } };
+    const [byCard, byPhone] = await Promise.all([findEachByField(collection, 'cardNumbers', cardNumbers, options), findEachByField(collection, 'phone', phones, options)]);
+    const idsOf = (found: Map<string, AccountDocument>) => new Map([...found].map(([value, document]) => [value, document._id]));
+    return { byCard: idsOf(byCard), byPhone: idsOf(byPhone) };
+  }
+
+  /**
    * Adds each posting's entries to its account, atomically per account, and only entries the
    * account does not hold yet: the update's filter says "none of these entry ids is applied",
    * and the same update records them as applied. The accounts are read under their locks
@@ -235,23 +247,33 @@ export class AccountsRepository implements OnModuleInit {
    * merged record and the survivor), holding every account's lock from the read to the write.
    * `decide` sees the accounts read under the locks (missing ones absent) and says what to post
    * to each; entries an account holds already are dropped. Returns what was actually posted.
+   * `confirmed` names, per account, applied entry ids whose ledger entries are marked applied
+   * already: the same update drops them from the account's list (the forgetConfirmed of an
+   * earlier posting, without a statement of its own), read and rewritten under the lock.
    */
   async postDecidedAcross<T>(
     memberIds: readonly string[],
-    decide: (accounts: ReadonlyMap<string, AccountForPosting>) => Promise<{ postings: readonly Posting[]; result: T }>,
+    decide: (
+      accounts: ReadonlyMap<string, AccountForPosting>,
+    ) => Promise<{ postings: readonly Posting[]; result: T; confirmed?: ReadonlyMap<string, ReadonlySet<string>> }>,
   ): Promise<{ result: T; posted: Posting[] }> {
     return this.locked(memberIds, async () => {
       const current = await this.findForPosting(memberIds);
-      const { postings, result } = await decide(current);
+      const { postings, result, confirmed } = await decide(current);
       const posted: Posting[] = [];
+      const operations: mongo.AnyBulkWriteOperation<AccountDocument>[] = [];
       for (const posting of postings) {
         const account = current.get(posting.memberId);
         if (!account) throw new AccountNotFoundError(posting.memberId);
         const items = this.stamped(withoutApplied(posting, account.appliedEntryIds).items, account);
-        if (items.length > 0) posted.push({ memberId: posting.memberId, items });
+        if (items.length === 0) continue;
+        posted.push({ memberId: posting.memberId, items });
+        const forget = confirmed?.get(posting.memberId);
+        const kept = forget && forget.size > 0 ? [...account.appliedEntryIds].filter((id) => !forget.has(id)) : undefined;
+        operations.push(postingOperation({ memberId: posting.memberId, items }, kept));
       }
       if (posted.length === 0) return { result, posted };
-      const written = await chunkedBulkWrite(nativeCollection(this.accounts), posted.map(postingOperation), { ordered: true });
+      const written = await chunkedBulkWrite(nativeCollection(this.accounts), operations, { ordered: true });
       // Nobody else updates the accounts while their locks are held: every filter matches.
       if (written.matchedCount !== posted.length) throw new Error(`could not post to ${posted.length - written.matchedCount} of ${posted.length} accounts`);
       if (posted.some((posting) => posting.items.some((item) => item.event))) this.relay.nudge({ collection: this.accounts.collection.name, ids: posted.map((p) => p.memberId) });
@@ -318,7 +340,12 @@ export function withoutApplied(posting: Posting, applied: ReadonlySet<string>): 
   return { ...posting, items: posting.items.filter((item) => !applied.has(item.entry.id)) };
 }
 
-function postingOperation(posting: Posting): mongo.AnyBulkWriteOperation<AccountDocument> {
+/**
+ * The update adding a posting's entries to its account. With `kept` (the account's applied ids
+ * as read under its lock, less those confirmed) the list is rewritten as `kept` plus the new
+ * ids instead of appended to: one update both applies and forgets.
+ */
+function postingOperation(posting: Posting, kept?: readonly string[]): mongo.AnyBulkWriteOperation<AccountDocument> {
   const increments: Record<string, number> = {};
   const add = (field: string, delta: number) => {
     if (delta !== 0) increments[field] = (increments[field] ?? 0) + delta;
@@ -329,13 +356,15 @@ function postingOperation(posting: Posting): mongo.AnyBulkWriteOperation<Account
   }
   const ids = posting.items.map((item) => item.entry.id);
   const events = posting.items.flatMap((item) => (item.event ? [item.event] : []));
+  const set = { ...(events.length > 0 ? OUTBOX_PENDING_SET : {}), ...(kept ? { appliedEntryIds: [...kept, ...ids] } : {}) };
+  const push = { ...(kept ? {} : { appliedEntryIds: { $each: ids } }), ...(events.length > 0 ? { outbox: { $each: events } } : {}) };
   return {
     updateOne: {
       filter: { _id: posting.memberId, appliedEntryIds: { $nin: ids } },
       update: {
         ...(Object.keys(increments).length > 0 ? { $inc: increments } : {}),
-        ...(events.length > 0 ? { $set: OUTBOX_PENDING_SET } : {}),
-        $push: { appliedEntryIds: { $each: ids }, ...(events.length > 0 ? { outbox: { $each: events } } : {}) },
+        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+        ...(Object.keys(push).length > 0 ? { $push: push } : {}),
       },
     },
   };

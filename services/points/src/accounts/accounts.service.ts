@@ -6,6 +6,7 @@ import { OutboxEntryFactory } from '@atrium/messaging';
 import type { PointsAccount } from './account.entity';
 import { AccountNotFoundError, AccountNotOpenError } from './account.errors';
 import { AccountsRepository } from './accounts.repository';
+import { CardDirectory } from './card-directory';
 import { applyMemberChange, type MemberChange } from './member-facts';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class AccountsService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly outbox: OutboxEntryFactory,
+    private readonly cards: CardDirectory,
   ) {}
 
   /**
@@ -39,6 +41,7 @@ export class AccountsService {
     if (!(await this.accounts.addCard(memberId, cardNumber))) {
       throw new UnavailableError('points.account-not-open', `no account yet for member ${memberId}`);
     }
+    this.cards.cardIssued(cardNumber, memberId);
   }
 
   /**

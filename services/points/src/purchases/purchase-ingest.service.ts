@@ -3,6 +3,7 @@ import type { PurchaseRecorded, PurchaseRefunded } from '@atrium/contracts';
 import { DomainError } from '@atrium/errors';
 import { OutboxEntryFactory, type ConsumedEvent } from '@atrium/messaging';
 import { AccountsRepository, type AccountForPosting, type Posting, type PostingDecision, type PostingItem } from '../accounts/accounts.repository';
+import { CardDirectory, keyOf } from '../accounts/card-directory';
 import { computeEarning, selectRuleSet, type Earning } from '../earning/earning-calculator';
 import type { EarningRuleSet } from '../earning/earning-rule-set.entity';
 import { EarningRulesService } from '../earning/earning-rules.service';
@@ -15,10 +16,14 @@ import { TenantsRepository } from '../tenants/tenants.repository';
 import { checkPurchase, checkSaleDate, type Rejection } from './purchase-checks';
 import { POINTS_SETTINGS, type PointsSettings } from './points-settings';
 import { reverseForRefund } from './refund-reversal';
+import { ConfirmedEntries } from './confirmed-entries';
 import { PurchaseRefusedError } from './purchase.errors';
 import { RejectedPurchasesRepository, type RejectedPurchase } from './rejected-purchases.repository';
 
 const DAY_MS = 86_400_000;
+
+/** How often a batch's members are resolved again when the accounts contradict the CardDirectory. */
+const MAX_RESOLVE_ATTEMPTS = 3;
 
 type SaleEvent = ConsumedEvent<PurchaseRecorded>;
 type RefundEvent = ConsumedEvent<PurchaseRefunded>;
@@ -42,14 +47,21 @@ interface BatchState {
   readonly handled: Set<string>;
 }
 
+/** A batch of sales written: its state, what was posted to each account, and the confirmed ids that posting dropped. */
+interface PostedBatch extends BatchState {
+  readonly posted: readonly Posting[];
+  readonly confirmed: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /**
  * Turns tenants' sales and refunds into ledger entries, exactly once. Sales go a batch at a
- * time: one read of the accounts, tenants and existing entries, one bulk insert of new entries,
- * one bulk update of the accounts; new refunds, much rarer, one at a time under their
- * account's lock (recordRefunds). An entry's id comes from its cause, so a redelivered sale finds
- * its entry and is not priced again; an account's update carries the ids of the entries it
- * applies and refuses any it already holds (see AccountsRepository.post), so a crash anywhere
- * in between is repaired by the redelivery. Rejections are recorded for staff, never retried.
+ * time (recordSales): the batch's accounts are locked and read once, the new entries inserted
+ * in one command, each account updated once, the entries marked applied; new refunds, much
+ * rarer, one at a time under their account's lock (recordRefunds). An entry's id comes from its
+ * cause and is the feed's idempotency key (no inbox): a redelivered sale's insert is refused
+ * and the stored entry taken instead of the new price; an account's update carries the ids of
+ * the entries it applies and refuses any it already holds (see AccountsRepository), so a crash
+ * anywhere in between is repaired by the redelivery. Rejections are recorded for staff, never retried.
  */
 @Injectable()
 export class PurchaseIngestService {
@@ -61,18 +73,121 @@ export class PurchaseIngestService {
     private readonly rules: EarningRulesService,
     private readonly outbox: OutboxEntryFactory,
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
+    private readonly cards: CardDirectory,
   ) {}
 
-  /** Records a batch of sales; returns the ones refused (recorded for staff as well). */
+  private readonly confirmed = new ConfirmedEntries();
+
+  /**
+   * Records a batch of sales; returns the ones refused (recorded for staff as well). The
+   * members come from the CardDirectory; their accounts are locked and read once, by id; the
+   * new entries are inserted first and only the ones an earlier delivery wrote are read back;
+   * each account is then updated once (dropping the applied ids confirmed since its last
+   * posting), and the entries are marked applied. A directory entry that the accounts read
+   * under the lock contradict (a card moved, a phone changed) is forgotten and the batch
+   * resolved again before anything is written.
+   */
   async recordSales(sales: readonly SaleEvent[], now = new Date()): Promise<readonly RejectedPurchase[]> {
-    const state = await this.readState(sales, (sale) => [earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber)]);
-    const ruleSets = await this.rules.ruleSets();
+    const [ruleSets, tenants] = await Promise.all([this.rules.ruleSets(), this.tenants.findByIds([...new Set(sales.map((sale) => sale.payload.tenantId))])]);
+    for (let attempt = 1; ; attempt += 1) {
+      const holders = await this.cards.resolve(sales.map((sale) => sale.payload));
+      const state = await this.earnLocked(sales, holders, tenants, ruleSets, now);
+      if (state) {
+        await this.confirm(state);
+        await this.rejected.record(state.rejections);
+        return state.rejections;
+      }
+      if (attempt >= MAX_RESOLVE_ATTEMPTS) throw new Error(`the holders of this batch's cards kept changing (${attempt} attempts)`);
+    }
+  }
+
+  /** Prices and posts the batch under its accounts' locks; undefined when the directory was wrong (nothing written). */
+  private async earnLocked(
+    sales: readonly SaleEvent[],
+    holders: ReadonlyMap<string, string>,
+    tenants: BatchState['tenants'],
+    ruleSets: readonly EarningRuleSet[],
+    now: Date,
+  ): Promise<PostedBatch | undefined> {
+    const memberIds = [...new Set(holders.values())];
+    const { result, posted } = await this.accounts.postDecidedAcross(memberIds, async (accounts) => {
+      const stale = sales.filter((sale) => !holds(accounts.get(holders.get(keyOf(sale.payload) ?? '') ?? ''), sale.payload));
+      const wrong = stale.filter((sale) => holders.has(keyOf(sale.payload) ?? ''));
+      if (wrong.length > 0) {
+        for (const sale of wrong) this.cards.forget(sale.payload);
+        return { postings: [], result: undefined };
+      }
+      const ids = sales.map((sale) => earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber));
+      // Under a daily cap a sale's points depend on the member's earlier sales of the day, so the entries an
+      // earlier delivery wrote are read before pricing; without one, pricing a redelivered sale again costs nothing.
+      const existing = ruleSets.some((ruleSet) => ruleSet.maxPointsPerDay !== undefined) ? await this.ledger.findByIds(ids) : new Map<string, LedgerEntry>();
+      const state: BatchState = { ...emptyState(), accounts: [...accounts.values()], tenants, existing };
+      const refused: { sale: SaleEvent; rejection: Rejection }[] = [];
+      for (const sale of sales) {
+        const rejection = this.earn(sale, state, ruleSets, now);
+        if (rejection) refused.push({ sale, rejection });
+      }
+      await this.refuse(refused, state, now);
+      const theirs = await this.ledger.insertNew(state.fresh);
+      if (theirs.size > 0) await this.takeTheirs(sales, theirs, state, now);
+      const postings = [...state.postings].map(([memberId, items]) => ({ memberId, items }));
+      const confirmed = this.confirmed.of(postings.map((posting) => posting.memberId));
+      return { postings, result: { ...state, confirmed }, confirmed };
+    });
+    return result ? { ...result, posted } : undefined;
+  }
+
+  /**
+   * Refuses the sales earn() refused, unless an earlier delivery wrote their entry (priced when
+   * the checks passed; a crash kept it from the account): that entry is posted, never refused.
+   * Refusals are rare, so they alone are looked up.
+   */
+  private async refuse(refused: readonly { sale: SaleEvent; rejection: Rejection }[], state: BatchState, now: Date): Promise<void> {
+    const unread = refused.map(({ sale }) => earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber)).filter((id) => !state.existing.has(id));
+    const earlier = unread.length > 0 ? await this.ledger.findByIds(unread) : new Map<string, LedgerEntry>();
+    for (const { sale, rejection } of refused) {
+      const entry = earlier.get(earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber));
+      const outcome = entry ? this.takeExisting(sale.payload, entry, this.memberOf(sale.payload, state), state) : rejection;
+      if (outcome) state.rejections.push(saleRejectionOf(sale, outcome, now));
+    }
+  }
+
+  /**
+   * The sales whose entries an earlier delivery (or a receipt's approval) inserted first: their
+   * own copies are dropped and the stored entries read back and taken as earn() takes existing ones.
+   */
+  private async takeTheirs(sales: readonly SaleEvent[], theirs: ReadonlySet<string>, state: BatchState, now: Date): Promise<void> {
+    const stored = await this.ledger.findByIds([...theirs]);
+    for (const [memberId, items] of state.postings) {
+      const own = items.filter((item) => !theirs.has(item.entry.id));
+      if (own.length === items.length) continue;
+      if (own.length === 0) state.postings.delete(memberId);
+      else state.postings.set(memberId, own);
+    }
+    const taken = new Set<string>();
     for (const sale of sales) {
-      const rejection = this.earn(sale, state, ruleSets, now);
+      const id = earnEntryId(sale.payload.tenantId, sale.payload.receiptNumber);
+      const entry = stored.get(id);
+      if (!theirs.has(id) || taken.has(id) || !entry) continue;
+      taken.add(id);
+      const rejection = this.takeExisting(sale.payload, entry, this.memberOf(sale.payload, state), state);
       if (rejection) state.rejections.push(saleRejectionOf(sale, rejection, now));
     }
-    await this.write(state);
-    return state.rejections;
+  }
+
+  /** After the accounts: the entries' applied mark, then remembering those ids as confirmed for each account's next posting. */
+  private async confirm(batch: PostedBatch): Promise<void> {
+    const postedIds = batch.posted.flatMap((posting) => posting.items.map((item) => item.entry.id));
+    await this.ledger.markApplied([...postedIds, ...batch.confirmOnly]);
+    const overflow = new Map<string, string[]>();
+    for (const posting of batch.posted) {
+      const dropped = batch.confirmed.get(posting.memberId);
+      if (dropped) this.confirmed.dropped(posting.memberId, dropped);
+      for (const [memberId, ids] of this.confirmed.add(posting.memberId, posting.items.map((item) => item.entry.id))) overflow.set(memberId, ids);
+    }
+    if (overflow.size > 0) {
+      await this.accounts.forgetConfirmed([...overflow].map(([memberId, ids]) => ({ memberId, items: ids.map((id) => ({ entry: { id } as LedgerEntry })) })));
+    }
   }
 
   /**
@@ -116,17 +231,7 @@ export class PurchaseIngestService {
       this.tenants.findByIds([...new Set(events.map((event) => event.payload.tenantId))]),
       this.ledger.findByIds(events.flatMap(entryIdsOf)),
     ]);
-    return {
-      accounts,
-      tenants,
-      existing,
-      postings: new Map(),
-      fresh: [],
-      rejections: [],
-      earnedInBatch: new Map(),
-      confirmOnly: [],
-      handled: new Set(),
-    };
+    return { ...emptyState(), accounts, tenants, existing };
   }
 
   /** Prices one sale into a new entry, or takes the entry a earlier delivery made; or says why not. */
@@ -137,16 +242,7 @@ export class PurchaseIngestService {
     state.handled.add(id);
     const existing = state.existing.get(id);
     const account = this.memberOf(payload, state);
-    if (existing) {
-      // Priced before (a redelivery, or a till sending the sale twice): never priced again.
-      if (existing.cause.type !== 'purchase') {
-        // Earned through a submitted receipt, whose approval alone posts its entry.
-        if (account && existing.memberId === account.memberId) return undefined;
-        return { code: 'purchase.already-earned', reason: `sale ${payload.receiptNumber} of tenant ${payload.tenantId} earned points through a submitted receipt of another member` };
-      }
-      if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
-      return undefined;
-    }
+    if (existing) return this.takeExisting(payload, existing, account, state);
     const problem = this.saleChecks(payload, account, state, now);
     if (problem) return problem;
     const member = account!;
@@ -183,6 +279,17 @@ export class PurchaseIngestService {
     };
     state.fresh.push(entry);
     this.post(state, member, entry, day);
+    return undefined;
+  }
+
+  /** A sale priced before (a redelivery, or a till sending the sale twice): never priced again. */
+  private takeExisting(payload: PurchaseRecorded, existing: LedgerEntry, account: AccountForPosting | undefined, state: BatchState): Rejection | undefined {
+    if (existing.cause.type !== 'purchase') {
+      // Earned through a submitted receipt, whose approval alone posts its entry.
+      if (account && existing.memberId === account.memberId) return undefined;
+      return { code: 'purchase.already-earned', reason: `sale ${payload.receiptNumber} of tenant ${payload.tenantId} earned points through a submitted receipt of another member` };
+    }
+    if (account && existing.memberId === account.memberId) this.post(state, account, existing, undefined);
     return undefined;
   }
 
@@ -380,6 +487,16 @@ export class PurchaseIngestService {
   }
 }
 
+
+function emptyState(): Omit<BatchState, 'accounts' | 'tenants' | 'existing'> {
+  return { postings: new Map(), fresh: [], rejections: [], earnedInBatch: new Map(), confirmOnly: [], handled: new Set() };
+}
+
+/** Whether the account read under its lock is still the one holding the sale's card (live) or phone. */
+function holds(account: AccountForPosting | undefined, payload: PurchaseRecorded): boolean {
+  if (!account) return false;
+  return payload.cardNumber ? account.cardNumbers.includes(payload.cardNumber) : account.phone === payload.phone;
+}
 
 function timestampDate(timestamp: { seconds: bigint; nanos: number } | undefined): Date {
   if (!timestamp) return new Date(Number.NaN);

@@ -20,7 +20,7 @@ export class PurchasesConsumer {
     private readonly receipts: ReceiptFeedMatchService,
   ) {}
 
-  @ConsumeEventBatch(TOPICS.purchases, 'purchase.recorded')
+  @ConsumeEventBatch(TOPICS.purchases, 'purchase.recorded', { ownIdempotencyKey: true })
   async onSales(@Payload() sales: ConsumedEvent<PurchaseRecorded>[]): Promise<BatchOutcome> {
     const refused = await this.ingest.recordSales(sales);
     await this.receipts.approveMatching(refused);

@@ -111,6 +111,19 @@ export class Feed {
     return members;
   }
 
+  /** Another card for a member, as the member service announces it (member.card-issued). */
+  async issueCard(member: TestMember, cardNumber: string): Promise<void> {
+    const eventId = randomUUID();
+    const value = this.codec.encode(
+      TOPICS.memberEvents,
+      'member.card-issued',
+      CardIssuedSchema,
+      { memberId: member.memberId, cardNumber, issuedAt: timestampFromDate(new Date()) },
+      { eventId, key: member.memberId, occurredAt: new Date(), producer: 'member', traceId: eventId },
+    );
+    await this.producer!.send({ topic: TOPICS.memberEvents.name, acks: -1, messages: [{ key: member.memberId, value }] });
+  }
+
   /**
    * `count` sales of one tenant spread round-robin over `members`, the points each member must
    * end with (1 point per 100 fen, rounded down, computed here independently of the service),
