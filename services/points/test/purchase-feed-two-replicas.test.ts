@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { infraEnv, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
+import { infraEnv, registerTenantsInPoints, signedFetch, startServiceProcess, waitFor, type ServiceProcess, testPort } from '@atrium/testing';
 import { Feed, type TestMember } from './support/feed';
 import { consumeFromNow, dropDatabase, pointsEnv } from './support/points-api';
 
@@ -47,8 +47,7 @@ describe('the purchase feed shared by two points processes, one killed mid-burst
     feed = await new Feed().start();
     await consumeFromNow(group);
     processes = [await start(0), await start(1)];
-    const put = await signedFetch(`${url(0)}/tenants/${tenant}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: tenant, status: 'open' }) });
-    expect(put.status).toBe(200);
+    await registerTenantsInPoints(url(0), [{ id: tenant, status: 'open' }]);
     members = await feed.registerMembers(30);
     await feed.issueCard(members[0], `${members[0].cardNumber}9`);
     await waitFor('the members\' accounts with their cards', async () => {
