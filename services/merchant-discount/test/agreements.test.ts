@@ -199,6 +199,18 @@ describe('discount agreements with tenants', () => {
     const otherKind = await create(draft('overlap', { offers: [offer({ benefit: { kind: 'amount-off', amountOffMinor: 2000, minSpendMinor: 20000 } })] }));
     expect((await act(otherKind.body.agreementId, 'submit', 'specialist')).status).toBe(200);
     expect(inForce.state).toBe('active');
+
+    // Two that meet, both approved while neither is in force: the second to be signed is refused.
+    const first = await create(draft('overlap', { validFrom: '2026-01-01', validUntil: '2099-12-31', offers: [offer({ tiers: ['vip'], benefit: { kind: 'free-item', item: { 'zh-Hant': '咖啡', 'zh-Hans': '咖啡', en: 'a coffee' } } })] }));
+    const second = await create(draft('overlap', { validFrom: '2027-01-01', validUntil: '2027-12-31', offers: [offer({ tiers: ['vip'], benefit: { kind: 'free-item', item: { 'zh-Hant': '蛋糕', 'zh-Hans': '蛋糕', en: 'a cake' } } })] }));
+    for (const agreementId of [first.body.agreementId, second.body.agreementId]) {
+      expect((await act(agreementId, 'submit', 'specialist')).status).toBe(200);
+      expect((await act(agreementId, 'approve', 'supervisor')).status).toBe(200);
+    }
+    expect((await act(first.body.agreementId, 'sign', 'specialist', signOff)).status).toBe(200);
+    const late = await act(second.body.agreementId, 'sign', 'specialist', signOff);
+    expect([late.status, late.body.code, fieldsOf(late)]).toEqual([409, 'agreement.offer-overlaps', ['offers.0']]);
+    expect((await stack.call<Agreement>('GET', `${base}/${second.body.agreementId}`, 'desk')).body.status).toBe('approved');
   });
 
   it('shows an agreement past its validity as expired and out of the active set', async () => {

@@ -90,7 +90,7 @@ export class AgreementsController {
   @ApiOkResponse({ type: AgreementResponse, description: 'The tenant\'s sign-off of the approved version is recorded; it comes into force' })
   @ApiForbiddenResponse({ description: WRITERS })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  @ApiConflictResponse({ description: `${WRONG_STATUS} (signing needs an approved version)` })
+  @ApiConflictResponse({ description: `${WRONG_STATUS} (signing needs an approved version); or an offer overlaps an offer in force signed meanwhile (agreement.offer-overlaps naming offers.<n>)` })
   async sign(@Param('agreementId', ID) id: string, @Body() body: SignOffDto, @Staff() actor: StaffActor): Promise<AgreementResponse> {
     return this.answer(await this.agreements.sign(id, body, actor));
   }

@@ -90,7 +90,7 @@ export class AgreementsService {
     });
   }
 
-  /** submit, approve or return the latest version; submit and approve check offers against those in force. */
+  /** submit, approve or return the latest version; submit and approve (and sign) check offers against those in force. */
   async act(id: string, action: Exclude<AgreementAction, 'edit' | 'sign'>, actor: StaffActor, comment?: string): Promise<Agreement> {
     return this.agreements.change(id, async (agreement) => {
       this.checkNotTerminated(agreement, action === 'return' ? 'returned' : `${action}d`);
@@ -112,10 +112,12 @@ export class AgreementsService {
 
   /** Records the tenant's sign-off of the approved latest version, which comes into force. */
   async sign(id: string, signOff: SignOffInput, actor: StaffActor): Promise<Agreement> {
-    return this.agreements.change(id, (agreement) => {
+    return this.agreements.change(id, async (agreement) => {
       this.checkNotTerminated(agreement, 'signed off by the tenant');
       const latest = latestVersion(agreement);
       const status = versionStatusAfter(latest, 'sign', actor);
+      // Two overlapping versions may both be approved while neither is in force: the second to be signed is refused.
+      await this.checkNoOverlap(agreement, latest.terms);
       const now = new Date();
       const version: AgreementVersion = {
         ...latest,
