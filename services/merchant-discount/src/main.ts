@@ -8,5 +8,5 @@ void startService({
   envSchema: merchantDiscountEnvSchema,
   appModule: (config, logger, metrics) => AppModule.register(config, logger, metrics),
   consumesEvents: false,
-  openApi: { title: 'Atrium merchant-discount service', description: 'The tenant directory (商戶名錄); discount agreements with tenants and the member booklet (會員惠集) to follow' },
+  openApi: { title: 'Atrium merchant-discount service', description: 'The tenant directory (商戶名錄) and discount agreements with tenants (會員優惠服務協議); the member booklet (會員惠集) to follow' },
 });

@@ -45,3 +45,6 @@ export class OverlappingOfferError extends ConflictError {
     super('agreement.offer-overlaps', `An offer overlaps an active offer of the same kind for the same tenant and tier: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`, fields, details);
   }
 }
+
+/** The agreement names a tenant the directory does not have. */
+export const unknownTenantProblem = (tenantId: string): FieldProblem => ({ field: 'tenantId', message: `is not a tenant of the directory (${tenantId})` });

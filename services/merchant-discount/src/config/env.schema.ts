@@ -12,6 +12,14 @@ export const merchantDiscountEnvSchema = serviceVariables(3003).extend({
   TENANT_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(1_048_576),
   /** Most data rows one tenant import may have (it runs within the request). */
   TENANT_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5000).default(2000),
+  /** The member programme's tier codes, comma-separated: the tiers agreements' offers may name. */
+  MEMBER_TIER_CODES: z
+    .string()
+    .default('basic,silver,gold,vip')
+    .transform((list) => list.split(',').map((code) => code.trim()))
+    .refine((codes) => codes.every((code) => /^[a-z][a-z0-9-]{0,31}$/.test(code)) && new Set(codes).size === codes.length, {
+      message: 'must be distinct tier codes (lowercase letters, digits, "-"), comma-separated, e.g. basic,silver,gold,vip',
+    }),
 });
 
 export type MerchantDiscountConfig = z.infer<typeof merchantDiscountEnvSchema>;
