@@ -62,8 +62,7 @@ function offerBlock(doc: Doc, offer: EditionOffer, input: EditionPdfInput): void
 }
 
 /** How many lines the two indexes take: a heading per group and a line per tenant in it. */
-function indexEntries(content: EditionContent): { title: string; lines: { text: string; offerId: string }[] }[] {
-  const byId = new Map(content.offers.map((offer) => [offer.offerId, offer]));
+function indexEntries(content: EditionContent, byId: ReadonlyMap<string, EditionOffer>): { title: string; lines: { text: string; offerId: string }[] }[] {
   const tenantLines = (offerIds: readonly string[]) => {
     const seen = new Set<string>();
     return offerIds.flatMap((id) => {
@@ -99,7 +98,8 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   cover(doc, input, qr);
 
   // Index pages are kept empty now and filled once the offers' pages are known.
-  const index = indexEntries(input.content);
+  const byId = new Map(input.content.offers.map((offer) => [offer.offerId, offer]));
+  const index = indexEntries(input.content, byId);
   const linesPerPage = Math.floor((PAGE.height - 2 * MARGIN - 30) / INDEX_LINE);
   const indexLines = index.reduce((sum, section) => sum + section.lines.length + 2, 0);
   const indexPages = Math.max(1, Math.ceil(indexLines / linesPerPage));
@@ -107,7 +107,6 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   for (let page = 0; page < indexPages; page += 1) doc.addPage();
 
   const pageOf = new Map<string, number>();
-  const byId = new Map(input.content.offers.map((offer) => [offer.offerId, offer]));
   for (const group of input.content.byCategory) {
     doc.addPage();
     heading(doc, `${categoryLabel(group.key, 'zh-Hant')}  ${categoryLabel(group.key, 'en')}`, 15);
